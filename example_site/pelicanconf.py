@@ -1,0 +1,38 @@
+"""Settings for the example film-review site (local preview)."""
+
+import pelican_reviews
+
+AUTHOR = "robbie"
+SITENAME = "Late Show Reviews"
+SITESUBTITLE = "Films worth staying up for, reviewed by someone who did."
+SITEURL = ""
+# Links work from the dev server, a file:// preview and the test server alike.
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["reviews", "posts"]
+PAGE_PATHS = ["pages"]
+# Review images under assets/ are copied by the plugin; STATIC_PATHS keeps
+# any other asset (a favicon, a PDF) working the way Jekyll served it.
+STATIC_PATHS = ["assets"]
+
+TIMEZONE = "America/Toronto"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+
+THEME = pelican_reviews.THEME_PATH
+PLUGINS = ["pelican_reviews"]
+
+DEFAULT_PAGINATION = 6
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MENUITEMS = [("Reviews", "/reviews/")]
+SOCIAL = [("Letterboxd", "https://letterboxd.com/"), ("Mastodon", "https://mastodon.social/")]

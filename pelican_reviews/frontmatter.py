@@ -1,0 +1,62 @@
+"""Split a YAML front-matter block (``---`` lines) from the text after it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+try:  # the C loader is several times faster on large sites
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader
+
+BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+class FrontMatterError(ValueError):
+    """Malformed YAML; ``line`` is the 1-based line in the source file."""
+
+    def __init__(self, message: str, line: int | None, body: str):
+        super().__init__(message)
+        self.line = line
+        self.body = body  # the text after the block, so the post can still be built
+
+
+@dataclass(frozen=True)
+class Split:
+    data: dict
+    body: str
+    body_line: int  # line number of the body's first line in the file
+
+
+def has_front_matter(text: str) -> bool:
+    return BLOCK.match(text) is not None
+
+
+def split(text: str) -> Split | None:
+    """Front matter and body, or None when the text has no ``---`` block.
+
+    Raises ``FrontMatterError`` when the block is there but is not a YAML
+    mapping.
+    """
+    match = BLOCK.match(text)
+    if match is None:
+        return None
+    body = text[match.end():]
+    body_line = text.count("\n", 0, match.end()) + 1
+    try:
+        data = yaml.load(match.group("yaml"), Loader=SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # +2: the YAML starts on the line after the opening '---'.
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise FrontMatterError(problem, line, body) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("front matter is not a set of 'key: value' lines", 2, body)
+    # YAML allows non-text keys (`1: x`, `yes: x`); front matter keys are names.
+    return Split({str(k).strip().lower(): v for k, v in data.items()}, body, body_line)

@@ -1,0 +1,147 @@
+"""Signal handlers: fetch from Pelican, call the pure functions, attach the result."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader
+from pelican.generators import ArticlesGenerator
+from pelican.readers import MarkdownReader
+
+from . import collections
+from .reader import ReviewMarkdownReader
+from .settings import ReviewsSettings
+
+logger = logging.getLogger(__name__)
+
+PARTIALS_PATH = Path(__file__).parent / "templates"
+
+
+def check_settings(pelican) -> None:
+    """Bad configuration stops the build once, with one clear message."""
+    ReviewsSettings.from_pelican(pelican.settings)
+
+
+def use_review_reader(readers) -> None:
+    """Read Markdown with our reader, unless the site switched Markdown off."""
+    for extension in MarkdownReader.file_extensions:
+        if readers.reader_classes.get(extension) is not None:
+            readers.reader_classes[extension] = ReviewMarkdownReader
+
+
+def add_partials_and_filters(generator) -> None:
+    """Make ``reviews/*.html`` includable from any theme.
+
+    Our folder is searched last, so a theme (or THEME_TEMPLATES_OVERRIDES)
+    file of the same name wins.
+    """
+    generator.env.loader = ChoiceLoader([generator.env.loader, FileSystemLoader(str(PARTIALS_PATH))])
+    generator.env.filters.setdefault("review_src", review_src)
+
+
+def review_src(src: str, siteurl: str) -> str:
+    """An image ``src`` for HTML: absolute URLs as they are, site paths under SITEURL."""
+    if src.startswith(("http://", "https://")):
+        return src
+    return f"{siteurl}/{src}" if siteurl else f"/{src}"
+
+
+def attach_collections(generator) -> None:
+    settings = ReviewsSettings.from_pelican(generator.settings)
+    review_articles = collections.reviews(generator.articles)
+    generator.context["reviews"] = review_articles
+    generator.context["featured_reviews"] = collections.featured(review_articles)
+    generator.context["home_articles"] = collections.home_articles(generator.articles)
+    generator.context["review_rating_counts"] = collections.rating_counts(review_articles, settings.rating_max)
+
+    related = collections.related(review_articles, settings.related_count)
+    by_date = sorted(review_articles, key=lambda a: a.date)
+    for index, article in enumerate(by_date):
+        article.previous_review = by_date[index - 1] if index > 0 else None
+        article.next_review = by_date[index + 1] if index + 1 < len(by_date) else None
+        article.related_reviews = related[id(article)]
+
+    _link_local_images(generator)
+    _fall_back_to_article_template(generator, settings.template)
+    if settings.hide_hidden_from_home:
+        _home_without_hidden(generator)
+
+
+def _link_local_images(generator) -> None:
+    """Ask Pelican to copy review images, as it does for {static} links."""
+    content_root = Path(generator.path)
+    for article in generator.articles + generator.hidden_articles + generator.drafts:
+        review = collections.review_of(article)
+        if review is None:
+            continue
+        for image in (review.social_image, review.hero_image, review.card_image):
+            if image is not None and not image.is_absolute and (content_root / image.src).is_file():
+                generator.context["static_links"].add(image.src)
+
+
+def _fall_back_to_article_template(generator, template: str) -> None:
+    """A theme without a review template shows reviews with its article template."""
+    users = [
+        a for a in generator.articles + generator.hidden_articles + generator.drafts
+        if getattr(a, "template", None) == template
+    ]
+    if not users:
+        return
+    try:
+        generator.get_template(template)
+    except Exception:  # Pelican raises its own TemplateNotFound subclass
+        logger.info(
+            "The theme has no %s template; %d review(s) use the article template instead",
+            template,
+            len(users),
+        )
+        for article in users:
+            article.template = "article"
+
+
+def _home_without_hidden(generator: ArticlesGenerator) -> None:
+    """Paginate the home page over the list without Jekyll-``hidden`` posts.
+
+    Pelican writes the index from the same list as feeds and archives, where
+    hidden posts must stay; so only the ``index`` write is given another list.
+    The wrapper lives on this build's generator instance and dies with it.
+    """
+    home = generator.context["home_articles"]
+    if len(home) == len(generator.articles):
+        return
+    home_ids = {id(a) for a in home}
+    home_dates = [a for a in generator.dates if id(a) in home_ids]
+    original = generator.generate_direct_templates
+
+    def generate_direct_templates(write):
+        def write_home_aware(name, template, context, **kwargs):
+            if kwargs.get("template_name") == "index":
+                kwargs.update(articles=home, dates=home_dates)
+            return write(name, template, context, **kwargs)
+
+        return original(write_home_aware)
+
+    generator.generate_direct_templates = generate_direct_templates
+
+
+def write_reviews_index(generator, writer) -> None:
+    """The reviews index page, when the theme has a template for it."""
+    settings = ReviewsSettings.from_pelican(generator.settings)
+    if not settings.index_save_as:
+        return
+    try:
+        template = generator.get_template(settings.index_template)
+    except Exception:  # the theme has no reviews index: nothing to write
+        return
+    writer.write_file(
+        settings.index_save_as,
+        template,
+        generator.context,
+        relative_urls=generator.settings["RELATIVE_URLS"],
+        template_name=settings.index_template,
+        page_name=os.path.splitext(settings.index_save_as)[0],
+        url=settings.index_url,
+        reviews_index_url=settings.index_url,
+    )

@@ -1,0 +1,127 @@
+"""One post's raw metadata → Pelican's metadata plus a ``Review``.
+
+Both writing styles arrive here as a plain mapping: YAML front matter as
+PyYAML parsed it, or Pelican's ``Key: value`` metadata with its objects
+turned back into text. The result holds plain values (strings, lists,
+datetimes); the reader turns them into Pelican's own objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from . import jekyll, parsers
+from .model import Problem, Review, build_review, raw_value
+from .settings import ReviewsSettings
+
+# Keys this module turns into Pelican metadata; they are not passed on raw.
+TRANSLATED_KEYS = frozenset(
+    {"title", "date", "slug", "categories", "category", "tags", "author", "authors",
+     "published", "layout", "permalink", "template", "url", "save_as"}
+)
+
+
+@dataclass
+class Interpretation:
+    pelican: dict[str, object]
+    review: Review
+    problems: list[Problem] = field(default_factory=list)
+
+
+def interpret(
+    raw: Mapping[str, object],
+    *,
+    source_name: str,
+    static_dir: str,
+    settings: ReviewsSettings,
+    fallback_date: dt.datetime | None,
+) -> Interpretation:
+    """Apply Jekyll's meaning to every key; never raises on content.
+
+    ``source_name`` is the file name (for slug and date), ``static_dir`` the
+    post's folder inside the content folder, ``fallback_date`` the date to
+    use when neither the front matter nor the file name gives one.
+    """
+    problems: list[Problem] = []
+
+    def note(key: str, message: str | None, fallback: str) -> None:
+        if message:
+            problems.append(Problem(key, raw_value(raw, key), message, fallback))
+
+    name = jekyll.parse_file_name(source_name)
+    out: dict[str, object] = {
+        key: value for key, value in raw.items() if key not in TRANSLATED_KEYS
+    }
+
+    slug_value, msg = parsers.parse_text(raw.get("slug"))
+    note("slug", msg, "using the file name")
+    slug = jekyll.slugify(slug_value) if slug_value else name.slug
+    out["slug"] = slug or "post"
+
+    title, msg = parsers.parse_text(raw.get("title"))
+    note("title", msg, "using the file name")
+    out["title"] = title or jekyll.title_from_slug(name.slug)
+
+    date, msg = jekyll.parse_date(raw.get("date"))
+    note("date", msg, "using the date in the file name" if name.date else "using the file's date")
+    if date is None and name.date is not None:
+        date = dt.datetime(name.date.year, name.date.month, name.date.day)
+    date = date or fallback_date
+    if date is not None:
+        out["date"] = date
+
+    categories, msg = parsers.parse_string_list(
+        raw.get("categories", raw.get("category")), split_spaces="categories" in raw
+    )
+    note("categories", msg, "leaving out what is not text")
+    if categories:
+        out["category"] = categories[0]
+
+    tags, msg = parsers.parse_string_list(raw.get("tags"), split_spaces=True)
+    note("tags", msg, "leaving out what is not text")
+    if tags:
+        out["tags"] = tags
+
+    for key in ("author", "authors"):
+        people, msg = parsers.parse_string_list(raw.get(key), split_spaces=False)
+        note(key, msg, "leaving out what is not text")
+        if people:
+            out["authors"] = people
+
+    published, msg = parsers.parse_bool(raw.get("published"), True)
+    note("published", msg, "publishing the post")
+    if not published:
+        out["status"] = "skip"
+
+    review = build_review(
+        raw,
+        title=out["title"],
+        categories=categories,
+        rating_max=settings.rating_max,
+        static_dir=static_dir,
+    )
+    problems.extend(review.problems)
+    out["review"] = review
+
+    template, msg = parsers.parse_text(raw.get("template"))
+    if template:
+        out["template"] = template
+    elif review.layout == "review":
+        out["template"] = settings.template
+
+    for key in ("url", "save_as"):
+        if isinstance(raw.get(key), str):
+            out[key] = raw[key]
+
+    permalink = raw.get("permalink") or settings.permalink
+    if permalink and date is not None:
+        path, msg = jekyll.expand_permalink(
+            permalink, title_slug=slug, slug=slug, date=date, categories=categories
+        )
+        note("permalink", msg, "using Pelican's URL for the post")
+        if path is not None:
+            out["url"], out["save_as"] = path.url, path.save_as
+
+    return Interpretation(pelican=out, review=review, problems=problems)

@@ -1,0 +1,154 @@
+"""Pelican reader for Markdown with Jekyll YAML front matter or ``Key: value`` metadata."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Author, Category, Tag, URLWrapper
+from pelican.utils import pelican_open
+
+from . import frontmatter, images, metadata, parsers
+from .model import Review, ReviewImage
+from .settings import ReviewsSettings
+
+logger = logging.getLogger(__name__)
+
+
+class ReviewMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, plus YAML front matter and Jekyll semantics."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reviews_settings = ReviewsSettings.from_pelican(self.settings)
+
+    def read(self, source_path):
+        with pelican_open(source_path) as text:
+            try:
+                split = frontmatter.split(text)
+            except frontmatter.FrontMatterError as error:
+                return self._read_broken(source_path, error)
+        if split is None:
+            content, pelican_meta = super().read(source_path)
+            raw = {key: _as_text(value) for key, value in pelican_meta.items()}
+            return content, self._metadata(source_path, raw, yaml_style=False)
+        return self._render(split.body), self._metadata(source_path, split.data, yaml_style=True)
+
+    def _render(self, body: str) -> str:
+        md = Markdown(**self.settings["MARKDOWN"])
+        # The YAML block held the metadata: a body line such as "Update: ..."
+        # must stay text, so Markdown's own metadata parsing is switched off.
+        if "meta" in md.preprocessors:
+            md.preprocessors.deregister("meta")
+        return md.convert(body)
+
+    def _read_broken(self, source_path: str, error: frontmatter.FrontMatterError):
+        logger.error(
+            "%s:%s: the front matter is not valid YAML (%s); building the post as a "
+            "draft from its file name and body until the front matter is fixed",
+            source_path,
+            error.line if error.line is not None else "?",
+            error,
+        )
+        meta = self._metadata(source_path, {}, yaml_style=True)
+        # A draft is written under drafts/ and listed nowhere: the post is not
+        # lost, and a `published: false` we could not read stays unpublished.
+        meta["status"] = "draft"
+        return self._render(error.body), meta
+
+    def _metadata(self, source_path: str, raw: dict, *, yaml_style: bool) -> dict:
+        content_root = Path(self.settings["PATH"])
+        relative_dir = _relative_dir(source_path, content_root)
+        found = metadata.interpret(
+            raw,
+            source_name=os.path.basename(source_path),
+            static_dir=relative_dir,
+            settings=self.reviews_settings,
+            fallback_date=self._fallback_date(source_path, raw),
+        )
+        for problem in found.problems:
+            logger.warning(
+                "%s %s in %s %s; %s",
+                problem.field,
+                parsers.shorten(problem.value),
+                source_path,
+                problem.message,
+                problem.fallback,
+            )
+        result = found.pelican
+        result["review"] = _with_image_sizes(found.review, content_root, source_path)
+        # Pelican's own objects, built from names directly so that a tag
+        # such as "Paris, Texas" is not split again on its comma.
+        if "category" in result:
+            result["category"] = Category(result["category"], self.settings)
+        if "tags" in result:
+            result["tags"] = [Tag(name, self.settings) for name in result["tags"]]
+        if "authors" in result:
+            result["authors"] = [Author(name, self.settings) for name in result["authors"]]
+        if yaml_style:
+            for key in ("status", "modified"):
+                if isinstance(result.get(key), str):
+                    result[key] = self.process_metadata(key, result[key])
+            for key in self.settings["FORMATTED_FIELDS"]:
+                if isinstance(result.get(key), str):
+                    result[key] = self._render(result[key])
+        return result
+
+    def _fallback_date(self, source_path: str, raw: dict) -> dt.datetime | None:
+        """The file's modification time when nothing else dates the post.
+
+        Without a date Pelican skips an article; a post must never be lost.
+        """
+        if raw.get("date") or self.settings.get("DEFAULT_DATE"):
+            return None
+        if metadata.jekyll.parse_file_name(source_path).date is not None:
+            return None
+        logger.warning(
+            "date missing in %s (no date in the front matter or the file name); "
+            "using the file's modification time",
+            source_path,
+        )
+        return dt.datetime.fromtimestamp(os.path.getmtime(source_path))
+
+
+def _as_text(value):
+    """Pelican's Tag/Category/Author objects back to the text they were made of."""
+    if isinstance(value, URLWrapper):
+        return value.name
+    if isinstance(value, list) and value and all(isinstance(v, URLWrapper) for v in value):
+        return [v.name for v in value]
+    return value
+
+
+def _relative_dir(source_path: str, content_root: Path) -> str:
+    try:
+        return Path(source_path).parent.resolve().relative_to(content_root.resolve()).as_posix()
+    except ValueError:
+        return ""
+
+
+def _with_image_sizes(review: Review, content_root: Path, source_path: str) -> Review:
+    """Fill in width and height of images that live in the content folder."""
+    sized: dict[str, ReviewImage] = {}
+    changes = {}
+    for name in ("social_image", "hero_image", "card_image"):
+        image = getattr(review, name)
+        if image is None or image.is_absolute:
+            continue
+        if image.src not in sized:
+            size = images.image_size(content_root / image.src)
+            if size is None and not (content_root / image.src).is_file():
+                logger.warning(
+                    "image %s in %s is not in the content folder %s; linking it anyway",
+                    parsers.shorten(image.src),
+                    source_path,
+                    content_root,
+                )
+            sized[image.src] = dataclasses.replace(image, width=size[0], height=size[1]) if size else image
+        changes[name] = sized[image.src]
+    return dataclasses.replace(review, **changes) if changes else review

@@ -1,0 +1,63 @@
+"""Every ``REVIEWS_*`` setting with its default, read once into a typed object."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+DEFAULTS: dict[str, object] = {
+    # Highest rating; 0..max is valid, half stars are drawn.
+    "REVIEWS_RATING_MAX": 5,
+    # Leave `hidden: true` posts out of the home page's main list.
+    "REVIEWS_HIDE_HIDDEN_FROM_HOME": True,
+    # Template used for posts with `layout: review`.
+    "REVIEWS_TEMPLATE": "review",
+    # Site-wide Jekyll permalink for posts without their own (None: Pelican's URLs).
+    "REVIEWS_PERMALINK": None,
+    # How many related reviews (most shared tags) each review gets.
+    "REVIEWS_RELATED_COUNT": 3,
+    # The reviews index page; an empty REVIEWS_INDEX_SAVE_AS turns it off.
+    "REVIEWS_INDEX_SAVE_AS": "reviews/index.html",
+    "REVIEWS_INDEX_URL": "reviews/",
+    "REVIEWS_INDEX_TEMPLATE": "reviews",
+}
+
+
+class ReviewsSettingsError(ValueError):
+    """A REVIEWS_* setting that cannot work; raised once, at start-up."""
+
+
+@dataclass(frozen=True)
+class ReviewsSettings:
+    rating_max: int
+    hide_hidden_from_home: bool
+    template: str
+    permalink: str | None
+    related_count: int
+    index_save_as: str
+    index_url: str
+    index_template: str
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, object]) -> ReviewsSettings:
+        values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+        rating_max = values["REVIEWS_RATING_MAX"]
+        if isinstance(rating_max, bool) or not isinstance(rating_max, int) or not 1 <= rating_max <= 10:
+            raise ReviewsSettingsError(
+                f"REVIEWS_RATING_MAX must be a whole number from 1 to 10, not {rating_max!r}"
+            )
+        related = values["REVIEWS_RELATED_COUNT"]
+        if isinstance(related, bool) or not isinstance(related, int) or related < 0:
+            raise ReviewsSettingsError(
+                f"REVIEWS_RELATED_COUNT must be a whole number of 0 or more, not {related!r}"
+            )
+        permalink = values["REVIEWS_PERMALINK"]
+        if permalink is not None and not isinstance(permalink, str):
+            raise ReviewsSettingsError(
+                f"REVIEWS_PERMALINK must be a Jekyll permalink string or None, not {permalink!r}"
+            )
+        for key in ("REVIEWS_TEMPLATE", "REVIEWS_INDEX_SAVE_AS", "REVIEWS_INDEX_URL", "REVIEWS_INDEX_TEMPLATE"):
+            if not isinstance(values[key], str):
+                raise ReviewsSettingsError(f"{key} must be a string, not {values[key]!r}")
+        names = [f.name for f in fields(cls)]
+        return cls(*(values["REVIEWS_" + name.upper()] for name in names))
