@@ -49,7 +49,11 @@ def split(text: str) -> Split | None:
     try:
         data = yaml.load(match.group("yaml"), Loader=SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        mark = getattr(error, "problem_mark", None)
+        context = getattr(error, "context", None) or ""
+        # An unclosed [list] or "quote" is noticed lines later; point at its start.
+        if getattr(error, "context_mark", None) is not None and ("flow" in context or "quoted" in context):
+            mark = error.context_mark
         # +2: the YAML starts on the line after the opening '---'.
         line = mark.line + 2 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
