@@ -26,9 +26,8 @@ PLUGINS = ["pelican_reviews"]
 DEFAULT_PAGINATION = 6
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
 
-FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = "feeds/all.rss.xml"
+# Feeds need absolute URLs: publishconf.py turns them on.
+FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

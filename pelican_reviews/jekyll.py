@@ -101,7 +101,7 @@ class OutputPath:
 
 
 def expand_permalink(
-    pattern: str, *, title_slug: str, slug: str, date: dt.datetime, categories: list[str]
+    pattern: str, *, title_slug: str, slug: str, date: dt.datetime | None, categories: list[str]
 ) -> tuple[OutputPath | None, str | None]:
     """Jekyll permalink → ``url`` and ``save_as`` relative to the site root.
 
@@ -116,23 +116,14 @@ def expand_permalink(
         "title": title_slug,
         "slug": slug,
         "name": slug,
-        "year": f"{date.year:04d}",
-        "month": f"{date.month:02d}",
-        "day": f"{date.day:02d}",
-        "i_month": str(date.month),
-        "i_day": str(date.day),
-        "short_year": f"{date.year % 100:02d}",
-        "y_day": f"{date.timetuple().tm_yday:03d}",
-        "week": f"{date.isocalendar()[1]:02d}",
-        "short_day": date.strftime("%a"),
-        "long_day": date.strftime("%A"),
-        "hour": f"{date.hour:02d}",
-        "minute": f"{date.minute:02d}",
-        "second": f"{date.second:02d}",
         "categories": "/".join(slugify(c) for c in categories if slugify(c)),
         "output_ext": ".html",
     }
+    if date is not None:
+        values.update(_date_values(date))
     unknown = [name for name in PLACEHOLDER.findall(text) if name not in values]
+    if unknown and date is None and unknown[0] in _date_values(dt.datetime(2000, 1, 1)):
+        return None, f"uses :{unknown[0]}, but the page has no date"
     if unknown:
         return None, f"uses :{unknown[0]}, which is not a Jekyll placeholder"
     expanded = PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
@@ -147,3 +138,21 @@ def expand_permalink(
     if "." in segments[-1]:
         return OutputPath(url=path, save_as=path), None
     return OutputPath(url=path, save_as=path + ".html"), None
+
+
+def _date_values(date: dt.datetime) -> dict[str, str]:
+    return {
+        "year": f"{date.year:04d}",
+        "month": f"{date.month:02d}",
+        "day": f"{date.day:02d}",
+        "i_month": str(date.month),
+        "i_day": str(date.day),
+        "short_year": f"{date.year % 100:02d}",
+        "y_day": f"{date.timetuple().tm_yday:03d}",
+        "week": f"{date.isocalendar()[1]:02d}",
+        "short_day": date.strftime("%a"),
+        "long_day": date.strftime("%A"),
+        "hour": f"{date.hour:02d}",
+        "minute": f"{date.minute:02d}",
+        "second": f"{date.second:02d}",
+    }

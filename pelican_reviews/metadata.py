@@ -37,12 +37,14 @@ def interpret(
     static_dir: str,
     settings: ReviewsSettings,
     fallback_date: dt.datetime | None,
+    default_permalink: str | None = None,
 ) -> Interpretation:
     """Apply Jekyll's meaning to every key; never raises on content.
 
     ``source_name`` is the file name (for slug and date), ``static_dir`` the
     post's folder inside the content folder, ``fallback_date`` the date to
-    use when neither the front matter nor the file name gives one.
+    use when neither the front matter nor the file name gives one,
+    ``default_permalink`` the site-wide pattern for posts without their own.
     """
     problems: list[Problem] = []
 
@@ -115,8 +117,8 @@ def interpret(
         if isinstance(raw.get(key), str):
             out[key] = raw[key]
 
-    permalink = raw.get("permalink") or settings.permalink
-    if permalink and date is not None:
+    permalink = raw.get("permalink") or default_permalink
+    if permalink:
         path, msg = jekyll.expand_permalink(
             permalink, title_slug=slug, slug=slug, date=date, categories=categories
         )

@@ -70,6 +70,8 @@ class ReviewMarkdownReader(MarkdownReader):
             static_dir=relative_dir,
             settings=self.reviews_settings,
             fallback_date=self._fallback_date(source_path, raw),
+            # Jekyll's site-wide permalink is for posts, not pages.
+            default_permalink=None if self._is_page(source_path) else self.reviews_settings.permalink,
         )
         for problem in found.problems:
             logger.warning(
@@ -108,12 +110,18 @@ class ReviewMarkdownReader(MarkdownReader):
             return None
         if metadata.jekyll.parse_file_name(source_path).date is not None:
             return None
+        if self._is_page(source_path):
+            return None  # pages need no date
         logger.warning(
             "date missing in %s (no date in the front matter or the file name); "
             "using the file's modification time",
             source_path,
         )
         return dt.datetime.fromtimestamp(os.path.getmtime(source_path))
+
+    def _is_page(self, source_path: str) -> bool:
+        relative = _relative_dir(source_path, Path(self.settings["PATH"])) + "/"
+        return any(relative.startswith(folder.strip("/") + "/") for folder in self.settings["PAGE_PATHS"])
 
 
 def _as_text(value):

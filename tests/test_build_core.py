@@ -275,3 +275,16 @@ def test_hidden_setting_off_keeps_hidden_posts_on_home(tmp_path):
     site = build_site(FIXTURE / "content", tmp_path / "out", REVIEWS_HIDE_HIDDEN_FROM_HOME=False, **SETTINGS)
     listed = [t for page in site.output.glob("index*.html") for t in probe(site, page.name)["listed"]]
     assert "Heat" in listed
+
+
+def test_pages_keep_their_permalink_and_need_no_date(site):
+    assert "Pages need no date." in site.read("about/index.html")
+
+
+def test_site_wide_permalink_leaves_pages_alone(tmp_path):
+    from conftest import build_site
+
+    site = build_site(FIXTURE / "content", tmp_path / "out", REVIEWS_PERMALINK="/:year/:title/", **SETTINGS)
+    assert site.warning_messages == []
+    assert (site.output / "about/index.html").is_file()
+    assert (site.output / "2025/static-paths/index.html").is_file()
