@@ -27,3 +27,4 @@ def register():
     signals.generator_init.connect(handlers.add_partials_and_filters)
     signals.article_generator_finalized.connect(handlers.attach_collections)
     signals.article_writer_finalized.connect(handlers.write_reviews_index)
+    signals.all_generators_finalized.connect(handlers.resolve_collisions)

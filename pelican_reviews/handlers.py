@@ -10,7 +10,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 
-from . import collections
+from . import collections, collisions
 from .reader import ReviewMarkdownReader
 from .settings import ReviewsSettings
 
@@ -145,3 +145,36 @@ def write_reviews_index(generator, writer) -> None:
         url=settings.index_url,
         reviews_index_url=settings.index_url,
     )
+
+
+def resolve_collisions(generators) -> None:
+    """Report posts sharing an output file; the first (by path) keeps it.
+
+    The others move to a file named after their source, so no post is lost
+    and nothing is silently overwritten.
+    """
+    contents = [
+        item
+        for generator in generators
+        for name in ("articles", "translations", "hidden_articles", "hidden_translations",
+                     "drafts", "drafts_translations", "pages", "hidden_pages", "draft_pages")
+        for item in getattr(generator, name, ())
+    ]
+    owners = {id(c): c for c in contents}.values()
+    collided = collisions.find_collisions([(c.save_as, c.source_path) for c in owners])
+    if not collided:
+        return
+    taken = {os.path.normpath(c.save_as) for c in owners if c.save_as}
+    by_source = {c.source_path: c for c in owners}
+    for save_as, sources in collided.items():
+        for source in sources[1:]:
+            content = by_source[source]
+            moved = collisions.free_path(save_as, source, taken)
+            taken.add(os.path.normpath(moved))
+            logger.error(
+                "permalink collision: %s and %s both write %s; keeping %s there and "
+                "writing %s to %s instead",
+                sources[0], source, save_as, sources[0], source, moved,
+            )
+            content.override_save_as = moved
+            content.override_url = moved

@@ -62,10 +62,12 @@ def title_from_slug(slug: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """Lower case ASCII words joined by hyphens (Jekyll's ``default`` mode)."""
-    normal = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", normal.lower())
-    return "-".join(words)
+    """Lower-case letters and digits joined by hyphens (Jekyll's ``default`` mode).
+
+    Letters outside ASCII are kept, as Jekyll keeps them, so old URLs match.
+    """
+    normal = unicodedata.normalize("NFC", text).lower()
+    return "-".join(re.findall(r"[^\W_]+", normal))
 
 
 def parse_date(value: object) -> tuple[dt.datetime | None, str | None]:

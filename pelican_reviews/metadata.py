@@ -9,6 +9,7 @@ datetimes); the reader turns them into Pelican's own objects.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -60,11 +61,13 @@ def interpret(
     slug_value, msg = parsers.parse_text(raw.get("slug"))
     note("slug", msg, "using the file name")
     slug = jekyll.slugify(slug_value) if slug_value else name.slug
-    out["slug"] = slug or "post"
+    # A file name with no letters or digits still needs a slug of its own.
+    slug = slug or "post-" + hashlib.sha1(source_name.encode()).hexdigest()[:8]
+    out["slug"] = slug
 
     title, msg = parsers.parse_text(raw.get("title"))
     note("title", msg, "using the file name")
-    out["title"] = title or jekyll.title_from_slug(name.slug)
+    out["title"] = title or jekyll.title_from_slug(name.slug) or "Untitled"
 
     date, msg = jekyll.parse_date(raw.get("date"))
     note("date", msg, "using the date in the file name" if name.date else "using the file's date")

@@ -15,6 +15,10 @@ from . import parsers
 
 IMDB_TITLE = re.compile(r"(?:^|imdb\.com/(?:[a-z]{2}/)?title/)(tt\d{7,10})(?:[/?#]|$)")
 
+# Longer synopses and alt texts are cut: they are shown whole on cards and read aloud.
+TEXT_LIMIT = 2000
+ALT_LIMIT = 300
+
 # Front-matter keys this module reads; each may also be spelt with "_".
 REVIEW_KEYS = (
     "rating",
@@ -165,10 +169,10 @@ def build_review(
 
     rating, msg = parsers.parse_rating(raw_value(raw, "rating"), rating_max)
     note("rating", msg, "showing no stars")
-    synopsis, msg = parsers.parse_text(raw_value(raw, "synopsis"))
-    note("synopsis", msg, "showing no synopsis")
-    description, msg = parsers.parse_text(raw_value(raw, "description"))
-    note("description", msg, "using the synopsis instead")
+    synopsis, msg = parsers.parse_text(raw_value(raw, "synopsis"), TEXT_LIMIT)
+    note("synopsis", msg, "showing the start of it" if synopsis else "showing no synopsis")
+    description, msg = parsers.parse_text(raw_value(raw, "description"), TEXT_LIMIT)
+    note("description", msg, "using the start of it" if description else "using the synopsis instead")
     youtube, msg = parsers.parse_youtube(raw_value(raw, "youtube"))
     note("youtube", msg, "showing no trailer")
     featured, msg = parsers.parse_bool(raw_value(raw, "featured"), False)
@@ -179,8 +183,8 @@ def build_review(
     note("comments", msg, "leaving comments on")
     layout, msg = parsers.parse_text(raw_value(raw, "layout"))
     note("layout", msg, "using the article layout")
-    image_alt, msg = parsers.parse_text(raw_value(raw, "image-alt"))
-    note("image-alt", msg, "using the title as alt text")
+    image_alt, msg = parsers.parse_text(raw_value(raw, "image-alt"), ALT_LIMIT)
+    note("image-alt", msg, "using the start of it" if image_alt else "using the title as alt text")
     imdb_url = _parse_imdb(raw_value(raw, "imdb"), note)
     directors, msg = parsers.parse_string_list(raw_value(raw, "director"), split_spaces=False)
     note("director", msg, "leaving out what is not text")

@@ -30,6 +30,7 @@ YOUTUBE_HOSTS = frozenset(
 # Path prefixes after which the next path segment is the video id.
 YOUTUBE_ID_PATHS = ("embed", "shorts", "live", "v", "e")
 TIME_PART = re.compile(r"(\d+)([hms])")
+MAX_PATH = 2000
 
 
 def shorten(value: object, limit: int = 60) -> str:
@@ -82,18 +83,24 @@ def parse_rating(value: object, maximum: int) -> tuple[float | None, str | None]
     return number, None
 
 
-def parse_text(value: object) -> tuple[str, str | None]:
-    """Plain one-paragraph text: strings, numbers and dates become text."""
+def parse_text(value: object, limit: int = 0) -> tuple[str, str | None]:
+    """Plain one-paragraph text: strings, numbers and dates become text.
+
+    With a ``limit``, longer text is cut at a word boundary (with a problem).
+    """
     if value is None:
         return "", None
     if isinstance(value, bool):
         return "", "is a true/false value, not text"
-    if isinstance(value, (str, int, float, dt.date)):
-        return " ".join(str(value).split()), None
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        # Pelican's Key: value reader hands repeated keys over as a list.
-        return " ".join(" ".join(value).split()), None
-    return "", "is not text"
+    if isinstance(value, list):
+        return "", "is a list, not text"
+    if not isinstance(value, (str, int, float, dt.date)):
+        return "", "is not text"
+    text = " ".join(str(value).split())
+    if limit and len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+        return cut + "…", f"is {len(text)} characters long, more than {limit}"
+    return text, None
 
 
 def parse_string_list(value: object, *, split_spaces: bool) -> tuple[list[str], str | None]:
@@ -204,6 +211,8 @@ def classify_image(value: object) -> tuple[tuple[str, str] | None, str | None]:
         return ("url", text), None
     if scheme:
         return None, f"uses the {scheme}: scheme, which is not allowed"
+    if len(text) > MAX_PATH:
+        return None, f"is longer than {MAX_PATH} characters"
     if any(ch in text for ch in "<>\"'`\\") or any(ord(ch) < 32 for ch in text):
         return None, "has characters that do not belong in a path"
     if ".." in text.split("/"):

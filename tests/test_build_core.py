@@ -288,3 +288,17 @@ def test_site_wide_permalink_leaves_pages_alone(tmp_path):
     assert site.warning_messages == []
     assert (site.output / "about/index.html").is_file()
     assert (site.output / "2025/static-paths/index.html").is_file()
+
+
+def test_permalink_collision_is_an_error_naming_both_files_and_no_post_is_lost(tmp_path):
+    from conftest import build_site
+
+    site = build_site(Path(__file__).parent / "fixtures" / "collision_site" / "content", tmp_path / "out",
+                      TIMEZONE="UTC")
+    errors = [r.getMessage() for r in site.records if r.levelname == "ERROR"]
+    assert len(errors) == 2
+    assert "2025-01-01-first-cut.md and" in errors[0] and "2025-01-02-second-cut.md both write" in errors[0]
+    assert "third-cut.md both write" in errors[1]
+    assert "The first." in site.read("review/same/index.html")
+    assert "The second." in site.read("review/same/2025-01-02-second-cut.html")
+    assert "The third." in site.read("review/same/third-cut.html")

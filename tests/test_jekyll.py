@@ -14,7 +14,9 @@ from pelican_reviews import jekyll
         ("2024-1-5-paris-texas.markdown", "paris-texas", dt.date(2024, 1, 5)),
         ("red-rooms.md", "red-rooms", None),
         ("2025-02-30-bad-date.md", "2025-02-30-bad-date", None),
-        ("Café Society.md", "cafe-society", None),
+        ("Café Society.md", "café-society", None),
+        ("天使.md", "天使", None),
+        (":.md", "", None),
     ],
 )
 def test_file_name(path, slug, date):

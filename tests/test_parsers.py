@@ -179,7 +179,7 @@ def test_format_rating(rating, label):
         (None, "", None),
         (True, "", "is a true/false value, not text"),
         ({"a": 1}, "", "is not text"),
-        (["a", "b"], "a b", None),
+        (["a", "b"], "", "is a list, not text"),
     ],
 )
 def test_text(raw, text, problem):
