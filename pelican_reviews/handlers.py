@@ -63,10 +63,20 @@ def attach_collections(generator) -> None:
         article.next_review = by_date[index + 1] if index + 1 < len(by_date) else None
         article.related_reviews = related[id(article)]
 
+    _keep_drafts_unpublished(generator)
     _link_local_images(generator)
     _fall_back_to_article_template(generator, settings.template)
     if settings.hide_hidden_from_home:
         _home_without_hidden(generator)
+
+
+def _keep_drafts_unpublished(generator) -> None:
+    """A draft's permalink would publish it; drafts stay under DRAFT_SAVE_AS."""
+    for draft in generator.drafts + generator.drafts_translations:
+        if getattr(draft, "permalink_url", None):
+            for name in ("override_url", "override_save_as"):
+                if hasattr(draft, name):
+                    delattr(draft, name)
 
 
 def _link_local_images(generator) -> None:
@@ -178,3 +188,41 @@ def resolve_collisions(generators) -> None:
             )
             content.override_save_as = moved
             content.override_url = moved
+
+
+def add_structured_data(generator) -> None:
+    """Jinja globals for the ``reviews/social_meta.html`` and ``reviews/jsonld.html`` partials.
+
+    Absolute URLs come from the settings' SITEURL (the template's SITEURL is
+    relative under RELATIVE_URLS). The globals live on this generator's
+    environment and die with it.
+    """
+    from jinja2 import pass_context
+
+    from . import content_links, structured_data
+
+    site = structured_data.site_from_settings(generator.settings)
+
+    @pass_context
+    def reviews_social(ctx):
+        return structured_data.social_tags(ctx, site)
+
+    @pass_context
+    def reviews_jsonld(ctx):
+        return structured_data.jsonld_blocks(ctx, site, content_links.single_imdb_title_url)
+
+    generator.env.globals.update(reviews_social=reviews_social, reviews_jsonld=reviews_jsonld)
+
+
+def add_reviews_to_feed(context, feed) -> None:
+    """Each post's feed entry starts with its image and its rating as text."""
+    from . import feeds
+
+    siteurl = str(context.get("SITEURL") or context.get("FEED_DOMAIN") or "")
+    by_link = feeds.articles_by_link(context.get("articles") or [], siteurl)
+    content_root = Path(context["PATH"]) if context.get("PATH") else None
+    for item in feed.items:
+        article = by_link.get(feeds.link_key(item.get("link") or ""))
+        review = collections.review_of(article) if article is not None else None
+        if review is not None:
+            item.update(feeds.item_changes(item, review, siteurl, content_root))

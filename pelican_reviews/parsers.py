@@ -83,6 +83,18 @@ def parse_rating(value: object, maximum: int) -> tuple[float | None, str | None]
     return number, None
 
 
+# Characters XML (feeds) and UTF-8 output cannot carry: C0 controls but tab
+# and newlines, DEL, C1 controls, lone surrogates and the two non-characters.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+CONTROL_PROBLEM = "has control characters; removing them"
+
+
+def strip_unwritable(text: str) -> tuple[str, bool]:
+    """``text`` without characters no feed or page can hold, and whether any were there."""
+    cleaned = UNWRITABLE.sub("", text)
+    return cleaned, cleaned != text
+
+
 def parse_text(value: object, limit: int = 0) -> tuple[str, str | None]:
     """Plain one-paragraph text: strings, numbers and dates become text.
 
@@ -96,11 +108,11 @@ def parse_text(value: object, limit: int = 0) -> tuple[str, str | None]:
         return "", "is a list, not text"
     if not isinstance(value, (str, int, float, dt.date)):
         return "", "is not text"
-    text = " ".join(str(value).split())
+    text, had_controls = strip_unwritable(" ".join(str(value).split()))
     if limit and len(text) > limit:
         cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
         return cut + "…", f"is {len(text)} characters long, more than {limit}"
-    return text, None
+    return text, CONTROL_PROBLEM if had_controls else None
 
 
 def parse_string_list(value: object, *, split_spaces: bool) -> tuple[list[str], str | None]:
@@ -113,7 +125,9 @@ def parse_string_list(value: object, *, split_spaces: bool) -> tuple[list[str], 
     if value is None:
         return [], None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = str(value)
+        text, had_controls = strip_unwritable(str(value))
+        if had_controls:
+            return _unique([p.strip() for p in re.split(r"[,;]", text) if p.strip()]), CONTROL_PROBLEM
         if "," in text or ";" in text:
             parts = re.split(r"[,;]", text)
         elif split_spaces:
@@ -124,7 +138,10 @@ def parse_string_list(value: object, *, split_spaces: bool) -> tuple[list[str], 
     if isinstance(value, list):
         good = [str(v).strip() for v in value if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
         problem = None if len(good) == len(value) else "has entries that are not text"
-        return _unique([g for g in good if g]), problem
+        cleaned = [strip_unwritable(g) for g in good]
+        if any(had for _, had in cleaned):
+            problem = problem or CONTROL_PROBLEM
+        return _unique([text.strip() for text, _ in cleaned if text.strip()]), problem
     return [], "is not a list or a string"
 
 

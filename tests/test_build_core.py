@@ -302,3 +302,16 @@ def test_permalink_collision_is_an_error_naming_both_files_and_no_post_is_lost(t
     assert "The first." in site.read("review/same/index.html")
     assert "The second." in site.read("review/same/2025-01-02-second-cut.html")
     assert "The third." in site.read("review/same/third-cut.html")
+
+
+def test_drafts_stay_under_drafts_even_with_a_permalink(bad_site):
+    assert "Not ready" in bad_site.read("drafts/draft-with-permalink.html")
+    assert not (bad_site.output / "review" / "draft-with-permalink.html").exists()
+
+
+def test_site_wide_permalink_does_not_publish_a_broken_post(tmp_path):
+    from conftest import build_site
+
+    site = build_site(WARNINGS_FIXTURE / "content", tmp_path / "out", REVIEWS_PERMALINK="/:year/:title/", **SETTINGS)
+    assert (site.output / "drafts" / "broken-yaml.html").is_file()
+    assert not (site.output / "2025" / "broken-yaml").exists()

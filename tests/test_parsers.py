@@ -190,3 +190,19 @@ def test_shorten_cuts_long_values():
     assert len(parsers.shorten("x" * 100_000)) == 60
     assert parsers.shorten("abc") == "'abc'"
     assert not math.isnan(len(parsers.shorten(float("nan"))))
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [("bell\x07here", "bellhere"), ("esc\x1b", "esc"), ("lone\ud800surrogate", "lonesurrogate"), ("c1\x85", "c1")],
+)
+def test_text_loses_unwritable_characters_with_a_problem(raw, text):
+    assert parsers.parse_text(raw) == (text, parsers.CONTROL_PROBLEM)
+
+
+@pytest.mark.parametrize(
+    ("raw", "items"),
+    [("\x1b", []), ("drama\x00, horror", ["drama", "horror"]), (["ok", "bad\x1b"], ["ok", "bad"])],
+)
+def test_lists_lose_unwritable_characters_with_a_problem(raw, items):
+    assert parsers.parse_string_list(raw, split_spaces=True) == (items, parsers.CONTROL_PROBLEM)
