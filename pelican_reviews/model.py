@@ -198,7 +198,7 @@ def build_review(
             sources[key] = found
     alt = image_alt or title
     images = {
-        use: _image(next((sources[k] for k in keys if k in sources), None), alt, static_dir)
+        use: resolve_image(next((sources[k] for k in keys if k in sources), None), alt, static_dir)
         for use, keys in IMAGE_PREFERENCES.items()
     }
 
@@ -223,7 +223,7 @@ def build_review(
     )
 
 
-def _image(found: tuple[str, str] | None, alt: str, static_dir: str) -> ReviewImage | None:
+def resolve_image(found: tuple[str, str] | None, alt: str, static_dir: str) -> ReviewImage | None:
     if found is None:
         return None
     kind, location = found
