@@ -25,6 +25,8 @@ def register():
     signals.initialized.connect(handlers.check_settings)
     signals.readers_init.connect(handlers.use_review_reader)
     signals.generator_init.connect(handlers.add_partials_and_filters)
+    signals.generator_init.connect(handlers.add_structured_data)
+    signals.feed_generated.connect(handlers.add_reviews_to_feed)
     signals.article_generator_finalized.connect(handlers.attach_collections)
     signals.article_writer_finalized.connect(handlers.write_reviews_index)
     signals.all_generators_finalized.connect(handlers.resolve_collisions)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,9 @@ def build_site(
         # INFO and up are created as records even when the root level is WARNING.
         if lg.level == logging.NOTSET or lg.level > logging.INFO:
             lg.setLevel(logging.INFO)
+    # A publishconf.py does `from pelicanconf import *`: a pelicanconf module
+    # cached by an earlier build of another site must not answer for this one.
+    sys.modules.pop("pelicanconf", None)
     try:
         settings = read_settings(
             path=str(settings_file) if settings_file is not None else None,
