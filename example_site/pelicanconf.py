@@ -33,5 +33,6 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+DISPLAY_CATEGORIES_ON_MENU = False
 MENUITEMS = [("Reviews", "/reviews/")]
 SOCIAL = [("Letterboxd", "https://letterboxd.com/"), ("Mastodon", "https://mastodon.social/")]
