@@ -20,6 +20,8 @@ DEFAULTS: dict[str, object] = {
     "REVIEWS_INDEX_SAVE_AS": "reviews/index.html",
     "REVIEWS_INDEX_URL": "reviews/",
     "REVIEWS_INDEX_TEMPLATE": "reviews",
+    # giscus comments (repo, repo_id, category, category_id, ...); None: off.
+    "REVIEWS_GISCUS": None,
 }
 
 
@@ -37,6 +39,7 @@ class ReviewsSettings:
     index_save_as: str
     index_url: str
     index_template: str
+    giscus: dict | None
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, object]) -> ReviewsSettings:
@@ -59,5 +62,11 @@ class ReviewsSettings:
         for key in ("REVIEWS_TEMPLATE", "REVIEWS_INDEX_SAVE_AS", "REVIEWS_INDEX_URL", "REVIEWS_INDEX_TEMPLATE"):
             if not isinstance(values[key], str):
                 raise ReviewsSettingsError(f"{key} must be a string, not {values[key]!r}")
+        giscus = values["REVIEWS_GISCUS"]
+        required = {"repo", "repo_id", "category", "category_id"}
+        if giscus is not None and (not isinstance(giscus, dict) or not required <= giscus.keys()):
+            raise ReviewsSettingsError(
+                f"REVIEWS_GISCUS must be None or a dict with {', '.join(sorted(required))}, not {giscus!r}"
+            )
         names = [f.name for f in fields(cls)]
         return cls(*(values["REVIEWS_" + name.upper()] for name in names))
