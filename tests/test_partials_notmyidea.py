@@ -1,7 +1,7 @@
 """The README's notmyidea recipe, built for real: cards and stars in Pelican's own theme.
 
 tests/fixtures/notmyidea_site/templates holds exactly the two templates that
-docs-theme.md (the README section) shows; the first test keeps them in step.
+the README shows; the first test keeps them in step.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "notmyidea_site"
-DOCS = ROOT / "docs-theme.md"
+DOCS = ROOT / "README.md"
 SETTINGS = {
     "THEME": "notmyidea",
     "THEME_TEMPLATES_OVERRIDES": [str(FIXTURE / "templates")],
@@ -39,7 +39,7 @@ def _docs_snippet(name: str) -> str:
     """The ```jinja block that follows the line naming ``templates/<name>`` in the docs."""
     text = DOCS.read_text(encoding="utf-8")
     match = re.search(rf"`templates/{re.escape(name)}`[^\n]*\n+```jinja\n(.*?)```", text, re.S)
-    assert match, f"docs-theme.md shows no templates/{name}"
+    assert match, f"README.md shows no templates/{name}"
     return match.group(1)
 
 
