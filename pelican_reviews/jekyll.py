@@ -1,15 +1,28 @@
-"""Jekyll's meaning of file names, dates and permalinks, as pure functions."""
+"""Jekyll's meaning of file names, dates and permalinks, as pure functions.
+
+The URL rules follow Jekyll 4's own code: ``Jekyll::Drops::UrlDrop`` (the
+placeholders), ``Jekyll::URL`` (substitution and ``sanitize_url``),
+``Document#destination`` (which file a URL is written to) and
+``Utils.slugify`` (the ``default`` and ``pretty`` modes). URLs here are
+unescaped (``horror classics/...``), as the files are named on disk.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
 # Jekyll posts are named YYYY-MM-DD-slug.ext.
 POST_NAME = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<slug>.+)$")
+# Jekyll's own test for a post file name (Document::DATE_FILENAME_MATCHER).
+POST_FILE_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$")
 
 DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S %z",
@@ -26,7 +39,7 @@ DATE_FORMATS = (
 )
 
 PERMALINK_STYLES = {
-    # Jekyll's named permalink styles.
+    # Jekyll's named permalink styles; they apply to the site-wide setting only.
     "date": "/:categories/:year/:month/:day/:title:output_ext",
     "pretty": "/:categories/:year/:month/:day/:title/",
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
@@ -34,6 +47,20 @@ PERMALINK_STYLES = {
     "none": "/:categories/:title:output_ext",
 }
 PLACEHOLDER = re.compile(r":([a-z_]+)")
+DATE_PLACEHOLDERS = frozenset(
+    {"year", "short_year", "month", "i_month", "short_month", "long_month", "day", "i_day", "y_day",
+     "w_year", "week", "w_day", "short_day", "long_day", "hour", "minute", "second"}
+)
+# Ruby's strftime names, whatever the locale (Python's %a and %b follow it).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Utils.slugify: what "pretty" mode keeps besides letters, marks and digits.
+PRETTY_KEEP = frozenset("._~!$&'()+,;=@")
+# Characters a permalink may not put in a URL path (Jekyll would escape them;
+# Pelican writes URLs into pages as they are).
+UNSAFE_IN_URL = frozenset('<>"`\\?#')
 
 
 @dataclass(frozen=True)
@@ -61,13 +88,25 @@ def title_from_slug(slug: str) -> str:
     return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", slug) if word) or slug
 
 
-def slugify(text: str) -> str:
-    """Lower-case letters and digits joined by hyphens (Jekyll's ``default`` mode).
+def slugify(text: str, *, pretty: bool = False, cased: bool = False) -> str:
+    """Jekyll's ``Utils.slugify`` in its ``default`` (or ``pretty``) mode.
 
-    Letters outside ASCII are kept, as Jekyll keeps them, so old URLs match.
+    Every run of characters other than letters, marks and decimal digits
+    (and, when ``pretty``, ``._~!$&'()+,;=@``) becomes one hyphen; one
+    hyphen is then taken off each end; the result is lower-cased unless
+    ``cased``. Letters outside ASCII are kept, so old URLs match.
     """
-    normal = unicodedata.normalize("NFC", text).lower()
-    return "-".join(re.findall(r"[^\W_]+", normal))
+    out: list[str] = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category[0] in "LM" or category == "Nd" or (pretty and char in PRETTY_KEEP):
+            out.append(char)
+        elif not out or out[-1] != "-":  # "-" is never kept as itself: it stands for a run
+            out.append("-")
+    slug = "".join(out)
+    slug = slug[1:] if slug.startswith("-") else slug
+    slug = slug[:-1] if slug.endswith("-") else slug
+    return slug if cased else slug.lower()
 
 
 def parse_date(value: object) -> tuple[dt.datetime | None, str | None]:
@@ -94,6 +133,143 @@ def parse_date(value: object) -> tuple[dt.datetime | None, str | None]:
     return None, "is not a date such as 2025-03-03 or 2025-03-03 10:00:00 -0500"
 
 
+def site_time(date: dt.datetime, timezone: str | None) -> dt.datetime:
+    """The date as Jekyll reads it: a date with an offset moves to the site's
+    time zone (``Time#localtime``); a date without one already is site time."""
+    if date.tzinfo is None or not timezone:
+        return date
+    try:
+        return date.astimezone(ZoneInfo(timezone))
+    except (KeyError, ValueError, TypeError, OSError, OverflowError):
+        return date  # an unknown zone: Pelican refuses it before any URL matters
+
+
+# --------------------------------------------------------------------------
+# What a post's URL is made of
+
+
+@dataclass(frozen=True)
+class Post:
+    """What Jekyll builds a post's URL from.
+
+    ``path`` is the file's path inside the posts folder (``_posts``; for
+    Pelican, the article folder it is in), ``slug`` the front matter's
+    ``slug`` as text (None: the file name's), ``categories`` Jekyll's list
+    (see ``post_categories``).
+    """
+
+    path: str
+    date: dt.datetime | None = None
+    slug: str | None = None
+    categories: tuple[str, ...] = ()
+
+
+def post_from_front_matter(path: str, data: Mapping[str, object]) -> Post:
+    """A post in ``_posts`` as Jekyll reads it: the front matter's date, else the file name's."""
+    date, _ = parse_date(data.get("date"))
+    if date is None:
+        named = parse_file_name(path).date
+        date = dt.datetime(named.year, named.month, named.day) if named else None
+    return Post(path=path, date=date, slug=slug_text(data.get("slug")), categories=post_categories(data))
+
+
+def slug_text(value: object) -> str | None:
+    """A front-matter ``slug`` as the text Jekyll slugifies; None when there is none."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)) or value == "":
+        return None
+    return str(value)
+
+
+def post_categories(data: Mapping[str, object]) -> tuple[str, ...]:
+    """Jekyll's categories: ``categories`` (a string splits on white space),
+    then ``category`` (one category, however many words); case kept, no repeats."""
+    found: list[str] = []
+    for key in ("categories", "category"):
+        value = data.get(key)
+        if isinstance(value, str) and key == "categories":
+            items: list[object] = list(value.split())
+        else:
+            items = value if isinstance(value, list) else [value]
+        found.extend(text for text in map(_category_text, items) if text is not None)
+    return tuple(dict.fromkeys(found))
+
+
+def _category_text(value: object) -> str | None:
+    if isinstance(value, bool):
+        return str(value).lower()  # Ruby's true.to_s
+    if isinstance(value, (str, int, float, dt.date)):
+        return str(value)
+    return None
+
+
+def post_path(folder: str, file_name: str, posts_folders: Sequence[str]) -> str:
+    """A Pelican post's path inside its posts folder: ``folder`` (relative to
+    the content folder) without the longest of ``posts_folders`` it is in."""
+    folder = folder.strip("/")
+    bases = sorted((b.strip("/") for b in posts_folders if isinstance(b, str) and b.strip("/")), key=len, reverse=True)
+    for base in bases:
+        if folder == base or folder.startswith(base + "/"):
+            folder = folder[len(base):].strip("/")
+            break
+    return posixpath.join(folder, file_name)
+
+
+def file_slug(path: str) -> str:
+    """The slug Jekyll takes from a file name: no date, no extension, no trailing dots."""
+    name = posixpath.basename(path)
+    match = POST_FILE_NAME.match(name) or re.match(r"^()(.*)(\.[^.]+)$", name)
+    return (match.group(2) if match else name).rstrip(".")
+
+
+def placeholders(post: Post, *, timezone: str | None = None) -> dict[str, str]:
+    """The value of every ``:placeholder`` for ``post`` (Jekyll's ``UrlDrop``).
+
+    Date placeholders are there only when the post has a date.
+    """
+    slug = post.slug if post.slug is not None else file_slug(post.path)
+    stem = posixpath.splitext(post.path)[0]
+    values = {
+        "title": slugify(slug, pretty=True, cased=True),
+        "slug": slugify(slug),
+        "name": slugify(posixpath.basename(stem)),
+        "path": "/" + stem.rstrip("."),
+        "collection": "posts",
+        "categories": "/".join(dict.fromkeys(c.lower() for c in post.categories)),
+        "slugified_categories": "/".join(dict.fromkeys(slugify(c) for c in post.categories)),
+        "output_ext": ".html",
+    }
+    if post.date is not None:
+        values.update(_date_values(site_time(post.date, timezone)))
+    return values
+
+
+def _date_values(date: dt.datetime) -> dict[str, str]:
+    year, week, weekday = date.isocalendar()
+    return {
+        "year": f"{date.year:04d}",
+        "short_year": f"{date.year % 100:02d}",
+        "month": f"{date.month:02d}",
+        "i_month": str(date.month),
+        "short_month": MONTHS[date.month - 1][:3].upper(),  # strftime("%^b")
+        "long_month": MONTHS[date.month - 1],
+        "day": f"{date.day:02d}",
+        "i_day": str(date.day),
+        "y_day": f"{date.timetuple().tm_yday:03d}",
+        "w_year": f"{year:04d}",
+        "week": f"{week:02d}",
+        "w_day": str(weekday),
+        "short_day": WEEKDAYS[date.weekday()][:3].upper(),  # strftime("%^a")
+        "long_day": WEEKDAYS[date.weekday()],
+        "hour": f"{date.hour:02d}",
+        "minute": f"{date.minute:02d}",
+        "second": f"{date.second:02d}",
+    }
+
+
+# --------------------------------------------------------------------------
+# From a permalink to a URL and a file
+
+
 @dataclass(frozen=True)
 class OutputPath:
     """Where a permalink puts a post: Pelican's ``url`` and ``save_as``."""
@@ -102,59 +278,73 @@ class OutputPath:
     save_as: str
 
 
-def expand_permalink(
-    pattern: str, *, title_slug: str, slug: str, date: dt.datetime | None, categories: list[str]
-) -> tuple[OutputPath | None, str | None]:
-    """Jekyll permalink → ``url`` and ``save_as`` relative to the site root.
+def sanitize_url(url: str) -> str:
+    """Jekyll's ``URL#sanitize_url``: a leading slash, every ``..`` made a
+    slash, every ``./`` dropped, runs of slashes made one."""
+    return re.sub(r"/+", "/", ("/" + url).replace("..", "/").replace("./", ""))
 
-    A trailing slash writes ``folder/index.html``; a last segment without an
-    extension writes ``name.html`` served at the extensionless URL, as Jekyll
-    and GitHub Pages do; with an extension the file is written as named.
+
+def output_path(url: str) -> OutputPath:
+    """Where Jekyll writes the page at ``url`` (``Document#destination``):
+    ``x/`` → ``x/index.html``; otherwise ``.html`` is added unless the URL
+    already ends with it (``b.v2`` → ``b.v2.html``, served at ``b.v2``)."""
+    path = url.lstrip("/")
+    if url.endswith("/"):
+        return OutputPath(path, path + "index.html")
+    return OutputPath(path, path if path.endswith(".html") else path + ".html")
+
+
+def jekyll_url(
+    pattern: str, post: Post, *, site_wide: bool = False, timezone: str | None = None
+) -> tuple[str | None, str | None]:
+    """The URL Jekyll gives ``post`` (leading slash, unescaped), or why it has none.
+
+    ``site_wide``: ``pattern`` is the ``_config.yml`` setting, where style
+    names (``pretty``...) stand for their patterns; in front matter
+    ``pretty`` is the path ``/pretty``.
+    """
+    expanded, problem = _fill(PERMALINK_STYLES.get(pattern, pattern) if site_wide else pattern, post, timezone)
+    if expanded is None:
+        return None, problem
+    return sanitize_url(expanded), None
+
+
+def expand_permalink(
+    pattern: object, post: Post, *, site_wide: bool = False, timezone: str | None = None
+) -> tuple[OutputPath | None, str | None]:
+    """A Jekyll permalink → ``url`` and ``save_as`` relative to the site root.
+
+    As ``jekyll_url`` and ``output_path``, except that a pattern with a
+    ``..`` segment, one naming no page (``/``) and one putting characters
+    in the URL that Pelican would write into pages unescaped
+    (``<>"`\\?#``, control characters) are refused.
     """
     if not isinstance(pattern, str) or not pattern.strip():
         return None, "is not a permalink pattern"
-    text = PERMALINK_STYLES.get(pattern.strip(), pattern.strip())
-    values = {
-        "title": title_slug,
-        "slug": slug,
-        "name": slug,
-        "categories": "/".join(slugify(c) for c in categories if slugify(c)),
-        "output_ext": ".html",
-    }
-    if date is not None:
-        values.update(_date_values(date))
-    unknown = [name for name in PLACEHOLDER.findall(text) if name not in values]
-    if unknown and date is None and unknown[0] in _date_values(dt.datetime(2000, 1, 1)):
-        return None, f"uses :{unknown[0]}, but the page has no date"
-    if unknown:
-        return None, f"uses :{unknown[0]}, which is not a Jekyll placeholder"
-    expanded = PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
-    segments = [s for s in expanded.split("/") if s]
-    if any(s in (".", "..") for s in segments) or not segments:
+    template = PERMALINK_STYLES.get(pattern, pattern) if site_wide else pattern
+    expanded, problem = _fill(template, post, timezone)
+    if expanded is None:
+        return None, problem
+    url = sanitize_url(expanded)
+    if ".." in expanded.split("/") or url == "/" or url.endswith("/."):
         return None, "does not name a page inside the site"
-    if any(ch in expanded for ch in "<>\"'`\\?#") or any(ord(ch) < 32 for ch in expanded):
+    if any(char in UNSAFE_IN_URL or unicodedata.category(char) == "Cc" for char in url):
         return None, "has characters that do not belong in a URL path"
-    path = "/".join(segments)
-    if expanded.endswith("/"):
-        return OutputPath(url=path + "/", save_as=path + "/index.html"), None
-    if "." in segments[-1]:
-        return OutputPath(url=path, save_as=path), None
-    return OutputPath(url=path, save_as=path + ".html"), None
+    return output_path(url), None
 
 
-def _date_values(date: dt.datetime) -> dict[str, str]:
-    return {
-        "year": f"{date.year:04d}",
-        "month": f"{date.month:02d}",
-        "day": f"{date.day:02d}",
-        "i_month": str(date.month),
-        "i_day": str(date.day),
-        "short_year": f"{date.year % 100:02d}",
-        "y_day": f"{date.timetuple().tm_yday:03d}",
-        "week": f"{date.isocalendar()[1]:02d}",
-        "short_day": date.strftime("%a"),
-        "long_day": date.strftime("%A"),
-        "hour": f"{date.hour:02d}",
-        "minute": f"{date.minute:02d}",
-        "second": f"{date.second:02d}",
-    }
+def _fill(template: str, post: Post, timezone: str | None) -> tuple[str | None, str | None]:
+    """Placeholders replaced (``:year_`` is ``:year`` then ``_``, as in
+    ``URL#generate_url_from_drop``); %-escapes in the pattern's own text
+    decoded, as Jekyll does when it names the file."""
+    values = placeholders(post, timezone=timezone)
+    parts = PLACEHOLDER.split(template)
+    out = [unquote(parts[0])]
+    for name, literal in zip(parts[1::2], parts[2::2]):
+        key = name if name in values or not name.endswith("_") else name[:-1]
+        if key not in values:
+            if key in DATE_PLACEHOLDERS:
+                return None, f"uses :{key}, but the page has no date"
+            return None, f"uses :{name}, which is not a Jekyll placeholder"
+        out.append(values[key] + name[len(key):] + unquote(literal))
+    return "".join(out), None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import jekyll, parsers
@@ -39,13 +39,17 @@ def interpret(
     settings: ReviewsSettings,
     fallback_date: dt.datetime | None,
     default_permalink: str | None = None,
+    timezone: str | None = None,
+    article_paths: Sequence[str] = (),
 ) -> Interpretation:
     """Apply Jekyll's meaning to every key; never raises on content.
 
     ``source_name`` is the file name (for slug and date), ``static_dir`` the
     post's folder inside the content folder, ``fallback_date`` the date to
     use when neither the front matter nor the file name gives one,
-    ``default_permalink`` the site-wide pattern for posts without their own.
+    ``default_permalink`` the site-wide pattern for posts without their own,
+    ``timezone`` the site's (Jekyll reads dates with an offset in it),
+    ``article_paths`` Pelican's article folders (Jekyll's ``_posts``, for ``:path``).
     """
     problems: list[Problem] = []
 
@@ -122,8 +126,14 @@ def interpret(
 
     permalink = raw.get("permalink") or default_permalink
     if permalink:
+        post = jekyll.Post(
+            path=jekyll.post_path(static_dir, source_name, article_paths),
+            date=date,
+            slug=jekyll.slug_text(raw.get("slug")),
+            categories=jekyll.post_categories(raw),
+        )
         path, msg = jekyll.expand_permalink(
-            permalink, title_slug=slug, slug=slug, date=date, categories=categories
+            permalink, post, site_wide=not raw.get("permalink"), timezone=timezone
         )
         note("permalink", msg, "using Pelican's URL for the post")
         if path is not None:

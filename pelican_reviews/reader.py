@@ -72,6 +72,8 @@ class ReviewMarkdownReader(MarkdownReader):
             fallback_date=self._fallback_date(source_path, raw),
             # Jekyll's site-wide permalink is for posts, not pages.
             default_permalink=None if self._is_page(source_path) else self.reviews_settings.permalink,
+            timezone=self.settings.get("TIMEZONE", "UTC"),
+            article_paths=self.settings.get("ARTICLE_PATHS", ()),
         )
         for problem in found.problems:
             logger.warning(

@@ -5,8 +5,10 @@ site-wide ``/:categories/:year/:month/:day/:title:output_ext`` permalink,
 per-post permalinks (extensionless ``/review/:title``, trailing slash,
 ``.html``), a mixed-case file name, a category with a space, a date whose
 offset moves it to the previous day in the site's time zone, an apostrophe
-in a file name, ``redirect_from``, Liquid of every kind, a draft, an
-unpublished post and a post with broken YAML.
+in a file name, a category with a ``#`` (a URL the plugin will not write:
+redirected), two posts with one permalink (the older one moves and is
+pinned), ``redirect_from``, Liquid of every kind, a draft, an unpublished
+post and a post with broken YAML.
 
 The old site's URLs are computed here from Jekyll's documented rules, not
 with the importer's code; the import then runs for real, the generated
@@ -28,6 +30,7 @@ import pytest
 import yaml
 from conftest import build_site
 
+from pelican_reviews import jekyll
 from pelican_reviews import jekyll_import as ji
 from pelican_reviews.cli import main
 
@@ -111,6 +114,9 @@ def old_site_urls(site: Path) -> dict[str, str]:
 # The post URLs above, worked out by hand, so the rules above are checked too.
 EXPECTED_POST_URLS = {
     "2018-03-09-annihilation.md": "/reviews/2018/annihilation/",
+    "2019-04-26-avengers-endgame.md": "/#1 at the box office/2019/04/26/avengers-endgame.html",
+    # 2019-09-06-it-chapter-two.md has the same permalink: Jekyll wrote the newer post last
+    "2019-09-08-it-chapter-two-second-look.md": "/reviews/it-chapter-two/",
     "2021-01-15-don't-look-up.md": "/reviews/2021/01/15/don't-look-up.html",
     "2022-10-31-the-thing.md": "/horror classics/2022/10/31/the-thing.html",
     "2023-07-21-oppenheimer.markdown": "/reviews/imax/2023/07/21/oppenheimer.html",
@@ -182,8 +188,8 @@ def test_old_url(built, url):
 
 
 def test_posts_that_moved_redirect_to_a_built_page(built):
-    """The apostrophe post: the plugin cannot write Jekyll's file, so a redirect page is there."""
-    page = (built.output / "reviews/2021/01/15/don't-look-up.html").read_text()
+    """The "#1 at the box office" post: the plugin does not write "#" into URLs, so a redirect page is there."""
+    page = (built.output / "#1 at the box office/2019/04/26/avengers-endgame.html").read_text()
     target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page).group(1)
     assert f'<link rel="canonical" href="{target}">' in page
     assert f'<a href="{target}">' in page
@@ -195,6 +201,11 @@ def test_posts_that_moved_redirect_to_a_built_page(built):
 def test_redirect_from_pages_lead_to_the_post(built, old):
     page = (built.output / old).read_text()
     assert f"url={SITEURL}/lists/2024/12/31/best-of-the-year.html" in page
+
+
+def test_the_older_of_two_posts_on_one_url_is_built_at_its_pinned_url(built):
+    assert "Twenty-seven years later" in (built.output / "reviews/it-chapter-two-2/index.html").read_text()
+    assert "copied from the first review" in (built.output / "reviews/it-chapter-two/index.html").read_text()
 
 
 def test_internal_links_resolve_to_the_new_urls(built):
@@ -231,7 +242,7 @@ def test_files_written(imported):
     target, _ = imported
     written = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
     assert "pelicanconf.py" in written and "import-report.txt" in written
-    assert sum(p.startswith("content/posts/") for p in written) == 11  # every post, broken one too
+    assert sum(p.startswith("content/posts/") for p in written) == 14  # every post, broken one too
     assert "content/drafts/dune-part-three.md" in written
     assert "content/assets/images/dune.png" in written
     assert "content/assets/images/missing.png" not in written
@@ -243,10 +254,12 @@ def test_posts_are_copied_as_they_are_except_liquid_and_pins(imported):
     target, _ = imported
     untouched = "2018-03-09-annihilation.md"
     assert (target / "content/posts" / untouched).read_text() == (FIXTURE / "_posts" / untouched).read_text()
-    pinned = (target / "content/posts/2024-02-14-Past-Lives.md").read_text()
-    assert 'permalink: "/review/Past-Lives"' in pinned
-    assert "permalink: /review/:title" not in pinned
-    assert "({filename}/posts/2025-03-03-red-rooms.md)" in pinned
+    past_lives = (target / "content/posts/2024-02-14-Past-Lives.md").read_text()
+    assert "permalink: /review/:title\n" in past_lives  # the plugin builds Jekyll's /review/Past-Lives itself
+    assert "({filename}/posts/2025-03-03-red-rooms.md)" in past_lives
+    pinned = (target / "content/posts/2019-09-06-it-chapter-two.md").read_text()
+    assert 'permalink: "/reviews/it-chapter-two-2/"' in pinned
+    assert "permalink: /reviews/it-chapter-two/\n" not in pinned
     draft = (target / "content/drafts/dune-part-three.md").read_text()
     assert draft == (FIXTURE / "_drafts/dune-part-three.md").read_text()
 
@@ -281,9 +294,11 @@ def test_generated_pelicanconf(imported):
         ("content/posts/2025-03-03-red-rooms.md", 15, "todo", "{{ site.title }}"),
         ("content/posts/2023-07-21-oppenheimer.markdown", 6, "todo", "{% if page.rating %}"),
         ("content/posts/2023-07-21-oppenheimer.markdown", 6, "todo", "{{ page.rating }}"),
-        ("content/posts/2022-10-31-the-thing.md", 10, "todo", "{{ page.title }}"),
+        ("content/posts/2022-10-31-the-thing.md", 9, "todo", "{{ page.title }}"),  # no pinned line above it any more
         ("content/posts/2023-07-21-oppenheimer.markdown", 8, "warning", "/assets/images/missing.png"),
         ("content/posts/2019-05-05-broken.md", 2, "error", "not valid YAML"),
+        ("content/posts/2019-09-06-it-chapter-two.md", 1, "warning", "this post moves to /reviews/it-chapter-two-2/"),
+        ("content/posts/2019-04-26-avengers-endgame.md", 1, "note", "redirects to /avengers-endgame.html"),
     ],
 )
 def test_report_lines(imported, file, line, level, text):
@@ -556,13 +571,13 @@ MONDAY = "2025-03-03-red-rooms.md"
 )
 def test_jekyll_post_urls(pattern, front, expected):
     data = dict(front)
-    if pattern not in ji.jekyll.PERMALINK_STYLES:
+    if pattern not in jekyll.PERMALINK_STYLES:
         data["permalink"] = pattern
-    config = ji.JekyllConfig(permalink=pattern if pattern in ji.jekyll.PERMALINK_STYLES else "date")
+    config = ji.JekyllConfig(permalink=pattern if pattern in jekyll.PERMALINK_STYLES else "date")
     output, problem = ji.jekyll_post_url(ji.post_facts(MONDAY, data), config)
     assert problem is None
     assert "/" + output.url == expected
-    assert output == ji.jekyll_output(expected)
+    assert output == jekyll.output_path(expected)
 
 
 @pytest.mark.parametrize(
@@ -570,7 +585,23 @@ def test_jekyll_post_urls(pattern, front, expected):
     [("/a/b/", "a/b/index.html"), ("/a/b", "a/b.html"), ("/a/b.html", "a/b.html"), ("/a/b.v2", "a/b.v2.html")],
 )
 def test_where_jekyll_writes_a_url(url, save_as):
-    assert ji.jekyll_output(url).save_as == save_as
+    assert jekyll.output_path(url).save_as == save_as
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        # a site-wide style name is a pattern...
+        ("permalink: pretty\n", "/2025/03/03/red-rooms/"),
+        # ...but a permalink from front matter defaults is front matter: "pretty" is a path
+        ("defaults:\n  - scope: {type: posts}\n    values: {permalink: pretty}\n", "/pretty"),
+        ("defaults:\n  - scope: {path: ''}\n    values: {permalink: '/:title/'}\n", "/red-rooms/"),
+    ],
+)
+def test_site_permalink_and_front_matter_defaults(config, expected):
+    parsed, _ = ji.parse_config(config, "_config.yml")
+    output, _ = ji.jekyll_post_url(ji.post_facts(MONDAY, {}), parsed)
+    assert "/" + output.url == expected
 
 
 def test_unknown_placeholder_has_no_old_url():
@@ -600,14 +631,31 @@ def test_a_post_on_one_of_pelicans_own_pages_moves():
 
 
 def test_a_url_the_plugin_cannot_write_gets_a_redirect():
-    plan = ji.plan_import(in_memory_site({"2020-01-01-it's.md": "---\ntitle: It's\n---\n"}, "url: https://x.org\n"))
+    site = in_memory_site({"2020-01-01-c-sharp.md": "---\ntitle: C#\ncategories: ['C#']\n---\n"}, "url: https://x.org\n")
+    plan = ji.plan_import(site)
     redirect = next(a for a in plan.actions if a.what == "redirect")
-    assert redirect.dest == "content/jekyll-redirects/2020/01/01/it's.html"
-    assert "url=https://x.org/2020/01/01/it-s.html" in redirect.text
+    assert redirect.dest == "content/jekyll-redirects/c#/2020/01/01/c-sharp.html"
+    assert "url=https://x.org/c-sharp.html" in redirect.text  # Pelican's own URL for the post
     assert plan.settings["EXTRA_PATH_METADATA"] == {
-        "jekyll-redirects/2020/01/01/it's.html": {"save_as": "2020/01/01/it's.html"}
+        "jekyll-redirects/c#/2020/01/01/c-sharp.html": {"save_as": "c#/2020/01/01/c-sharp.html"}
     }
     assert "jekyll-redirects" in plan.settings["STATIC_PATHS"]
+
+
+def test_where_the_plugin_follows_jekyll_nothing_is_pinned_or_redirected():
+    """Case and ' in :title, spaces in :categories, dates moved to the site's zone, .html added."""
+    site = in_memory_site({
+        "2020-01-01-it's.md": "---\ntitle: It's\n---\n",
+        "2024-02-14-Past-Lives.md": "---\npermalink: /review/:title\n---\n",
+        "2022-10-31-the-thing.md": "---\ncategories: [Horror Classics]\n---\n",
+        "2024-06-01-perfect-days.md": "---\ndate: 2024-06-01 01:30:00 +0200\n---\n",
+        "2024-06-02-v2.md": "---\npermalink: /a/b.v2\n---\n",
+        "2024-06-03-pretty.md": "---\npermalink: pretty\n---\n",
+    }, "url: https://x.org\ntimezone: America/New_York\n")
+    plan = ji.plan_import(site)
+    assert [a.dest for a in plan.actions if a.what == "redirect"] == []
+    assert [a.dest for a in plan.actions if a.detail == "pinned permalink"] == []
+    assert [i for i in plan.items if "pinned" in i.message or "redirect" in i.message] == []
 
 
 def test_render_with_liquid_false_is_left_alone():
