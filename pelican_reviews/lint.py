@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,8 +67,14 @@ class Output:
     line: int
 
 
-def check_file(path: Path, content_root: Path, settings: ReviewsSettings) -> tuple[list[Finding], Output | None]:
-    """Problems in one file, and where its permalink puts it (if it has one)."""
+def check_file(path: Path, content_root: Path, pelican_settings: Mapping[str, object]) -> tuple[list[Finding], Output | None]:
+    """Problems in one file, and where its permalink puts it (if it has one).
+
+    ``pelican_settings`` are the site's (Pelican's defaults when it has none):
+    REVIEWS_*, TIMEZONE, ARTICLE_PATHS and PAGE_PATHS, so that permalinks come
+    out as the build makes them.
+    """
+    settings = ReviewsSettings.from_pelican(pelican_settings)
     label = str(path)
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
@@ -79,13 +86,16 @@ def check_file(path: Path, content_root: Path, settings: ReviewsSettings) -> tup
     else:
         raw, lines = split.data, key_lines(text)
     relative_dir = path.parent.relative_to(content_root).as_posix() if path.parent != content_root else ""
+    is_page = metadata.in_folders(relative_dir, pelican_settings.get("PAGE_PATHS", ["pages"]))
     found = metadata.interpret(
         raw,
         source_name=path.name,
         static_dir=relative_dir,
         settings=settings,
         fallback_date=dt.datetime.fromtimestamp(path.stat().st_mtime),
-        default_permalink=settings.permalink,
+        default_permalink=None if is_page else settings.permalink,
+        timezone=pelican_settings.get("TIMEZONE") or "UTC",
+        article_paths=pelican_settings.get("ARTICLE_PATHS", ()),
     )
     findings = [
         Finding(label, lines.get(p.field, lines.get(p.field.replace("-", "_"), 1)), p.field,
@@ -103,11 +113,11 @@ def check_file(path: Path, content_root: Path, settings: ReviewsSettings) -> tup
     return findings, Output(save_as, lines.get("permalink", 1)) if save_as else None
 
 
-def check_folder(content_root: Path, settings: ReviewsSettings) -> list[Finding]:
+def check_folder(content_root: Path, pelican_settings: Mapping[str, object]) -> list[Finding]:
     findings: list[Finding] = []
     outputs: dict[str, Output] = {}
     for path in sorted(p for p in content_root.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()):
-        file_findings, output = check_file(path, content_root, settings)
+        file_findings, output = check_file(path, content_root, pelican_settings)
         findings.extend(sorted(file_findings, key=lambda f: f.line))
         if output:
             outputs[str(path)] = output

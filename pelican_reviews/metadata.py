@@ -24,6 +24,12 @@ TRANSLATED_KEYS = frozenset(
 )
 
 
+def in_folders(relative_dir: str, folders) -> bool:
+    """Whether a folder (relative to the content root) is one of ``folders`` or inside one."""
+    relative = relative_dir.strip("/") + "/"
+    return any(relative.startswith(folder.strip("/") + "/") for folder in folders)
+
+
 @dataclass
 class Interpretation:
     pelican: dict[str, object]

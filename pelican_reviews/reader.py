@@ -122,8 +122,8 @@ class ReviewMarkdownReader(MarkdownReader):
         return dt.datetime.fromtimestamp(os.path.getmtime(source_path))
 
     def _is_page(self, source_path: str) -> bool:
-        relative = _relative_dir(source_path, Path(self.settings["PATH"])) + "/"
-        return any(relative.startswith(folder.strip("/") + "/") for folder in self.settings["PAGE_PATHS"])
+        relative = _relative_dir(source_path, Path(self.settings["PATH"]))
+        return metadata.in_folders(relative, self.settings["PAGE_PATHS"])
 
 
 def _as_text(value):

@@ -13,10 +13,11 @@ from pelican_reviews.settings import ReviewsSettings
 BROKEN = Path(__file__).parent / "fixtures" / "broken_posts"
 CORE = Path(__file__).parent / "fixtures" / "core_site" / "content"
 SETTINGS = ReviewsSettings.from_pelican({})
+PELICAN_DEFAULTS = {"TIMEZONE": "UTC", "ARTICLE_PATHS": [""], "PAGE_PATHS": ["pages"]}
 
 
 def lines_for(folder):
-    return [str(f).replace(str(folder) + "/", "") for f in lint.check_folder(folder, SETTINGS)]
+    return [str(f).replace(str(folder) + "/", "") for f in lint.check_folder(folder, PELICAN_DEFAULTS)]
 
 
 def test_check_reports_file_line_field_and_message():
@@ -35,7 +36,7 @@ def test_check_reports_file_line_field_and_message():
 
 
 def test_check_is_quiet_on_a_clean_folder():
-    assert lint.check_folder(CORE, SETTINGS) == []
+    assert lint.check_folder(CORE, PELICAN_DEFAULTS) == []
 
 
 def test_check_command_exit_codes(tmp_path):
@@ -83,3 +84,18 @@ def test_new_command_writes_once_and_refuses_to_overwrite(tmp_path):
     assert second.returncode == 1
     assert "exists" in second.stderr
     assert written.read_text().endswith("My words.\n")
+
+
+def test_check_with_the_sites_settings_passes_the_example_site():
+    repo = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican_reviews.cli", "check", "example_site/content", "-s", "example_site/pelicanconf.py"],
+        capture_output=True, text=True, cwd=repo,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_check_usage_errors(tmp_path):
+    missing = subprocess.run([sys.executable, "-m", "pelican_reviews.cli", "check", str(tmp_path / "nope")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "is not a folder" in missing.stderr
