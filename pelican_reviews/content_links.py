@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup
 
 from .model import imdb_title_url
+
+# Opening <a> tags. BeautifulSoup then reads only these, which is several
+# times faster than parsing a whole review body.
+OPENING_ANCHOR = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 
 
 def imdb_title_urls(html: str) -> list[str]:
@@ -12,7 +18,8 @@ def imdb_title_urls(html: str) -> list[str]:
     if not html or "imdb.com" not in html:
         return []
     found: list[str] = []
-    for anchor in BeautifulSoup(html, "html.parser").find_all("a", href=True):
+    anchors = "".join(OPENING_ANCHOR.findall(html))
+    for anchor in BeautifulSoup(anchors, "html.parser").find_all("a", href=True):
         url = imdb_title_url(anchor["href"].strip())
         if url and url not in found:
             found.append(url)

@@ -38,6 +38,9 @@ def add_partials_and_filters(generator) -> None:
     file of the same name wins.
     """
     generator.env.loader = ChoiceLoader([generator.env.loader, FileSystemLoader(str(PARTIALS_PATH))])
+    # Each build makes a new environment, so templates never change under it;
+    # without this every {% include %} in a card loop stats its file again.
+    generator.env.auto_reload = False
     generator.env.filters.setdefault("review_src", review_src)
 
 
@@ -199,7 +202,7 @@ def add_structured_data(generator) -> None:
     """
     from jinja2 import pass_context
 
-    from . import content_links, structured_data
+    from . import structured_data
 
     site = structured_data.site_from_settings(generator.settings)
 
@@ -209,7 +212,7 @@ def add_structured_data(generator) -> None:
 
     @pass_context
     def reviews_jsonld(ctx):
-        return structured_data.jsonld_blocks(ctx, site, content_links.single_imdb_title_url)
+        return structured_data.jsonld_blocks(ctx, site)
 
     generator.env.globals.update(reviews_social=reviews_social, reviews_jsonld=reviews_jsonld)
 

@@ -132,6 +132,17 @@ class Review:
         return f"{self.rating_label} out of {self.rating_max}"
 
     @property
+    def rating_percent(self) -> float:
+        """How full the stars are, 0 to 100: 90 for 4.5 out of 5."""
+        return round(self.rating / self.rating_max * 100, 1) if self.rating is not None else 0.0
+
+    @property
+    def star_glyphs(self) -> str:
+        """``"★★★★½"``: the stars as text, readable without any styles."""
+        glyph = {"full": "★", "half": "½", "empty": "☆"}
+        return "".join(glyph[kind] for kind in self.stars)
+
+    @property
     def stars(self) -> tuple[str, ...]:
         """``("full", "full", "half", "empty", ...)`` for drawing stars."""
         if self.rating is None:

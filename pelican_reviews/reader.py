@@ -13,7 +13,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 from pelican.utils import pelican_open
 
-from . import frontmatter, images, metadata, parsers
+from . import content_links, frontmatter, images, metadata, parsers
 from .model import Review, ReviewImage
 from .settings import ReviewsSettings
 
@@ -26,6 +26,8 @@ class ReviewMarkdownReader(MarkdownReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.reviews_settings = ReviewsSettings.from_pelican(self.settings)
+        self.content_root = os.path.realpath(self.settings["PATH"])
+        self._front_matter_md = None
 
     def read(self, source_path):
         with pelican_open(source_path) as text:
@@ -36,16 +38,20 @@ class ReviewMarkdownReader(MarkdownReader):
         if split is None:
             content, pelican_meta = super().read(source_path)
             raw = {key: _as_text(value) for key, value in pelican_meta.items()}
-            return content, self._metadata(source_path, raw, yaml_style=False)
-        return self._render(split.body), self._metadata(source_path, split.data, yaml_style=True)
+            return content, _with_body_imdb(self._metadata(source_path, raw, yaml_style=False), content)
+        content = self._render(split.body)
+        return content, _with_body_imdb(self._metadata(source_path, split.data, yaml_style=True), content)
 
     def _render(self, body: str) -> str:
-        md = Markdown(**self.settings["MARKDOWN"])
-        # The YAML block held the metadata: a body line such as "Update: ..."
-        # must stay text, so Markdown's own metadata parsing is switched off.
-        if "meta" in md.preprocessors:
-            md.preprocessors.deregister("meta")
-        return md.convert(body)
+        # One Markdown object per reader, reset between files: building one
+        # (loading every extension) costs as much as converting a review.
+        if self._front_matter_md is None:
+            self._front_matter_md = Markdown(**self.settings["MARKDOWN"])
+            # The YAML block held the metadata: a body line such as "Update: ..."
+            # must stay text, so Markdown's own metadata parsing is switched off.
+            if "meta" in self._front_matter_md.preprocessors:
+                self._front_matter_md.preprocessors.deregister("meta")
+        return self._front_matter_md.reset().convert(body)
 
     def _read_broken(self, source_path: str, error: frontmatter.FrontMatterError):
         logger.error(
@@ -63,7 +69,7 @@ class ReviewMarkdownReader(MarkdownReader):
 
     def _metadata(self, source_path: str, raw: dict, *, yaml_style: bool) -> dict:
         content_root = Path(self.settings["PATH"])
-        relative_dir = _relative_dir(source_path, content_root)
+        relative_dir = self._relative_dir(source_path)
         found = metadata.interpret(
             raw,
             source_name=os.path.basename(source_path),
@@ -122,8 +128,13 @@ class ReviewMarkdownReader(MarkdownReader):
         return dt.datetime.fromtimestamp(os.path.getmtime(source_path))
 
     def _is_page(self, source_path: str) -> bool:
-        relative = _relative_dir(source_path, Path(self.settings["PATH"]))
-        return metadata.in_folders(relative, self.settings["PAGE_PATHS"])
+        return metadata.in_folders(self._relative_dir(source_path), self.settings["PAGE_PATHS"])
+
+    def _relative_dir(self, source_path: str) -> str:
+        """The post's folder inside the content folder ("" at its top or outside it)."""
+        folder = os.path.dirname(os.path.realpath(source_path))
+        relative = os.path.relpath(folder, self.content_root)
+        return "" if relative == "." or relative.startswith("..") else relative.replace(os.sep, "/")
 
 
 def _as_text(value):
@@ -135,11 +146,17 @@ def _as_text(value):
     return value
 
 
-def _relative_dir(source_path: str, content_root: Path) -> str:
-    try:
-        return Path(source_path).parent.resolve().relative_to(content_root.resolve()).as_posix()
-    except ValueError:
-        return ""
+def _with_body_imdb(meta: dict, content: str) -> dict:
+    """Without an ``imdb`` key, the film is the one IMDb title the body links.
+
+    Found once here, so Pelican's content cache keeps it.
+    """
+    review = meta.get("review")
+    if review is not None and review.imdb_url is None and "imdb.com" in content:
+        found = content_links.single_imdb_title_url(content)
+        if found:
+            meta["review"] = dataclasses.replace(review, imdb_url=found)
+    return meta
 
 
 def _with_image_sizes(review: Review, content_root: Path, source_path: str) -> Review:

@@ -286,7 +286,7 @@ def _get(obj, name, default=None):
     return getattr(obj, name, default) if obj is not None else default
 
 
-def entry_from_content(content, site: Site, *, kind: str, body_imdb_url: str | None = None) -> Entry:
+def entry_from_content(content, site: Site, *, kind: str) -> Entry:
     """An ``Entry`` from a Pelican Article or Page (read by attribute only)."""
     review = _get(content, "review")
     if not isinstance(review, Review):
@@ -317,7 +317,7 @@ def entry_from_content(content, site: Site, *, kind: str, body_imdb_url: str | N
         section=str(category) if category is not None and kind == "article" else "",
         image=image,
         review=review,
-        imdb_url=(review.imdb_url if review else None) or body_imdb_url,
+        imdb_url=review.imdb_url if review else None,
         lang=str(_get(content, "lang", "") or ""),
     )
 
@@ -399,19 +399,13 @@ def social_tags(ctx: Mapping, site: Site) -> Social:
     )
 
 
-def jsonld_blocks(ctx: Mapping, site: Site, find_imdb=None) -> tuple[tuple[str, str], ...]:
-    """``(type, escaped JSON)`` for each JSON-LD block the page should carry.
-
-    ``find_imdb(html)`` gives the body's one IMDb title URL; it is only
-    called for rated reviews without an ``imdb`` key.
-    """
+def jsonld_blocks(ctx: Mapping, site: Site) -> tuple[tuple[str, str], ...]:
+    """``(type, escaped JSON)`` for each JSON-LD block the page should carry."""
     blocks: list[dict] = []
     found = page_content(ctx)
     if found is not None:
         kind, content = found
         entry = entry_from_content(content, site, kind=kind)
-        if entry.is_rated_review and entry.imdb_url is None and find_imdb is not None:
-            entry = entry_from_content(content, site, kind=kind, body_imdb_url=find_imdb(_get(content, "content", "")))
         data = entry_jsonld(entry, site)
         if data is not None:
             blocks.append(data)

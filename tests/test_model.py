@@ -165,3 +165,12 @@ def test_directors_and_year():
 
 def test_defaults_are_plain_review():
     assert Review().rating_text == "" and Review().stars == ()
+
+
+@pytest.mark.parametrize(
+    ("rating", "maximum", "percent", "glyphs"),
+    [(4.5, 5, 90.0, "★★★★½"), (0, 5, 0.0, "☆☆☆☆☆"), (5, 5, 100.0, "★★★★★"), (7, 10, 70.0, "★★★★★★★☆☆☆"), (None, 5, 0.0, "")],
+)
+def test_star_fill_and_glyphs(rating, maximum, percent, glyphs):
+    review = Review(rating=rating, rating_max=maximum)
+    assert (review.rating_percent, review.star_glyphs) == (percent, glyphs)

@@ -282,15 +282,13 @@ class _Content:
         self.__dict__.update(kw)
 
 
-def test_entry_from_content_prefers_front_matter_imdb_and_falls_back_to_the_body():
-    review = Review(rating=4.0, social_image=ReviewImage("assets/x.png", "X", 10, 5))
+def test_entry_from_content_takes_the_reviews_imdb_url_and_image():
+    # The reader fills review.imdb_url from the `imdb` key, else from the body's one IMDb link.
+    review = Review(rating=4.0, imdb_url="https://www.imdb.com/title/tt2/", social_image=ReviewImage("assets/x.png", "X", 10, 5))
     article = _Content(title="X", url="review/x", review=review, authors=[], tags=[], metadata={})
-    entry = sd.entry_from_content(article, SITE, kind="article", body_imdb_url="https://www.imdb.com/title/tt1/")
-    assert entry.imdb_url == "https://www.imdb.com/title/tt1/"
+    entry = sd.entry_from_content(article, SITE, kind="article")
+    assert entry.imdb_url == "https://www.imdb.com/title/tt2/"
     assert entry.image == sd.Image(f"{SITEURL}/assets/x.png", "X", 10, 5)
-    with_key = Review(rating=4.0, imdb_url="https://www.imdb.com/title/tt2/")
-    article.review = with_key
-    assert sd.entry_from_content(article, SITE, kind="article", body_imdb_url="other").imdb_url.endswith("tt2/")
 
 
 # --- the fixture site --------------------------------------------------------
