@@ -28,6 +28,9 @@ class ReviewMarkdownReader(MarkdownReader):
         self.reviews_settings = ReviewsSettings.from_pelican(self.settings)
         self.content_root = os.path.realpath(self.settings["PATH"])
         self._front_matter_md = None
+        # Per build (a reader lives for one build): folders and images repeat.
+        self._relative_dirs: dict[str, str] = {}
+        self._image_sizes: dict[str, tuple[int, int] | None] = {}
 
     def read(self, source_path):
         with pelican_open(source_path) as text:
@@ -91,7 +94,7 @@ class ReviewMarkdownReader(MarkdownReader):
                 problem.fallback,
             )
         result = found.pelican
-        result["review"] = _with_image_sizes(found.review, content_root, source_path)
+        result["review"] = _with_image_sizes(found.review, content_root, source_path, self._image_sizes)
         # Pelican's own objects, built from names directly so that a tag
         # such as "Paris, Texas" is not split again on its comma.
         if "category" in result:
@@ -132,9 +135,12 @@ class ReviewMarkdownReader(MarkdownReader):
 
     def _relative_dir(self, source_path: str) -> str:
         """The post's folder inside the content folder ("" at its top or outside it)."""
-        folder = os.path.dirname(os.path.realpath(source_path))
-        relative = os.path.relpath(folder, self.content_root)
-        return "" if relative == "." or relative.startswith("..") else relative.replace(os.sep, "/")
+        folder = os.path.dirname(source_path)
+        if folder not in self._relative_dirs:
+            relative = os.path.relpath(os.path.realpath(folder), self.content_root)
+            outside = relative == "." or relative.startswith("..")
+            self._relative_dirs[folder] = "" if outside else relative.replace(os.sep, "/")
+        return self._relative_dirs[folder]
 
 
 def _as_text(value):
@@ -159,23 +165,28 @@ def _with_body_imdb(meta: dict, content: str) -> dict:
     return meta
 
 
-def _with_image_sizes(review: Review, content_root: Path, source_path: str) -> Review:
-    """Fill in width and height of images that live in the content folder."""
-    sized: dict[str, ReviewImage] = {}
+def _with_image_sizes(review: Review, content_root: Path, source_path: str, known: dict) -> Review:
+    """Fill in width and height of images that live in the content folder.
+
+    ``known`` remembers sizes already read in this build, by path.
+    """
     changes = {}
+    warned = set()
     for name in ("social_image", "hero_image", "card_image"):
         image = getattr(review, name)
         if image is None or image.is_absolute:
             continue
-        if image.src not in sized:
-            size = images.image_size(content_root / image.src)
-            if size is None and not (content_root / image.src).is_file():
-                logger.warning(
-                    "image %s in %s is not in the content folder %s; linking it anyway",
-                    parsers.shorten(image.src),
-                    source_path,
-                    content_root,
-                )
-            sized[image.src] = dataclasses.replace(image, width=size[0], height=size[1]) if size else image
-        changes[name] = sized[image.src]
+        if image.src not in known:
+            known[image.src] = images.image_size(content_root / image.src)
+        size = known[image.src]
+        if size is None and image.src not in warned and not (content_root / image.src).is_file():
+            warned.add(image.src)
+            logger.warning(
+                "image %s in %s is not in the content folder %s; linking it anyway",
+                parsers.shorten(image.src),
+                source_path,
+                content_root,
+            )
+        if size:
+            changes[name] = dataclasses.replace(image, width=size[0], height=size[1])
     return dataclasses.replace(review, **changes) if changes else review

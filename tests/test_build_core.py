@@ -315,3 +315,10 @@ def test_site_wide_permalink_does_not_publish_a_broken_post(tmp_path):
     site = build_site(WARNINGS_FIXTURE / "content", tmp_path / "out", REVIEWS_PERMALINK="/:year/:title/", **SETTINGS)
     assert (site.output / "drafts" / "broken-yaml.html").is_file()
     assert not (site.output / "2025" / "broken-yaml").exists()
+
+
+def test_a_missing_image_is_reported_for_every_post_that_uses_it(bad_site):
+    missing = [m for m in bad_site.warning_messages if "'assets/missing-sq.jpg'" in m and "linking it anyway" in m]
+    assert len(missing) == 2
+    assert any("2025-02-01-bad-values.md" in m for m in missing)
+    assert any("2025-02-06-same-missing-image.md" in m for m in missing)
