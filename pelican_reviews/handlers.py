@@ -10,7 +10,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 
-from . import collections, collisions
+from . import collections, collisions, pagewriter
 from .reader import ReviewMarkdownReader
 from .settings import ReviewsSettings
 
@@ -148,7 +148,8 @@ def write_reviews_index(generator, writer) -> None:
         template = generator.get_template(settings.index_template)
     except Exception:  # the theme has no reviews index: nothing to write
         return
-    writer.write_file(
+    pagewriter.stream_page(
+        writer,
         settings.index_save_as,
         template,
         generator.context,
