@@ -6,6 +6,7 @@ site of thousands of reviews costs the same per review as a site of ten.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -53,20 +54,21 @@ def related(review_articles: list, count: int) -> dict[int, list]:
     Ties go to the review closest in date. Only the ``RELATED_WINDOW``
     neighbours on each side within each tag are looked at.
     """
+    tags_of = [[str(tag) for tag in getattr(article, "tags", ()) or ()] for article in review_articles]
     by_tag: dict[str, list[int]] = defaultdict(list)
-    for index, article in enumerate(review_articles):
-        for tag in getattr(article, "tags", ()) or ():
-            by_tag[str(tag)].append(index)
-    position = {tag: {i: p for p, i in enumerate(indexes)} for tag, indexes in by_tag.items()}
+    for index, names in enumerate(tags_of):
+        for name in names:
+            by_tag[name].append(index)
+    position = {name: {i: p for p, i in enumerate(indexes)} for name, indexes in by_tag.items()}
     result = {}
     for index, article in enumerate(review_articles):
-        scores: Counter = Counter()
-        for tag in getattr(article, "tags", ()) or ():
-            indexes = by_tag[str(tag)]
-            here = position[str(tag)][index]
+        scores: dict[int, int] = {}
+        for name in tags_of[index]:
+            indexes = by_tag[name]
+            here = position[name][index]
             for other in indexes[max(0, here - RELATED_WINDOW): here + RELATED_WINDOW + 1]:
-                if other != index:
-                    scores[other] += 1
-        best = sorted(scores, key=lambda other: (-scores[other], abs(other - index), other))
-        result[id(article)] = [review_articles[other] for other in best[:count]]
+                scores[other] = scores.get(other, 0) + 1
+        scores.pop(index, None)
+        best = heapq.nsmallest(count, scores, key=lambda other: (-scores[other], abs(other - index), other))
+        result[id(article)] = [review_articles[other] for other in best]
     return result

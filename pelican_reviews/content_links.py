@@ -8,10 +8,11 @@ from bs4 import BeautifulSoup
 
 from .model import imdb_title_url
 
-# Opening <a> tags that mention IMDb. BeautifulSoup then reads only these:
-# a review links a dozen other pages, and parsing the whole body costs
-# more than the rest of the plugin's work on it.
-IMDB_ANCHOR = re.compile(r"<a\s[^>]*imdb\.com[^>]*>", re.IGNORECASE)
+# Opening <a> tags that point at an IMDb title page. BeautifulSoup then reads
+# only these: a review links a dozen other pages (IMDb's cast and crew pages
+# among them), and parsing them all costs more than the rest of the plugin's
+# work on the post. A superset of what ``imdb_title_url`` accepts.
+IMDB_TITLE_ANCHOR = re.compile(r"<a\s[^>]*imdb\.com/(?:[a-z]{2}/)?title/tt[^>]*>", re.IGNORECASE)
 
 
 def imdb_title_urls(html: str) -> list[str]:
@@ -19,7 +20,9 @@ def imdb_title_urls(html: str) -> list[str]:
     if not html or "imdb.com" not in html:
         return []
     found: list[str] = []
-    anchors = "".join(IMDB_ANCHOR.findall(html))
+    anchors = "".join(IMDB_TITLE_ANCHOR.findall(html))
+    if not anchors:
+        return found
     for anchor in BeautifulSoup(anchors, "html.parser").find_all("a", href=True):
         url = imdb_title_url(anchor["href"].strip())
         if url and url not in found:

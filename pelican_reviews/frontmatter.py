@@ -7,12 +7,18 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import simple_yaml
+
 try:  # the C loader is several times faster on large sites
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader
 
-BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+# The opening "---" line, and the first "---" (or "...") line after it.
+# Two searches, not one lazy ".*?" pattern: that retries the closing line at
+# every character of the block and costs more than reading the YAML.
+OPENING = re.compile(r"\ufeff?---[ \t]*\r?\n")
+CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 
 
 class FrontMatterError(ValueError):
@@ -25,6 +31,29 @@ class FrontMatterError(ValueError):
 
 
 @dataclass(frozen=True)
+class Block:
+    """Where the front matter is: its YAML is ``text[yaml_start:yaml_end]``
+    (without the line break before the closing line); the body starts at ``end``."""
+
+    yaml_start: int
+    yaml_end: int
+    end: int
+
+
+def find_block(text: str) -> Block | None:
+    opening = OPENING.match(text)
+    if opening is None:
+        return None
+    closing = CLOSING.search(text, opening.end())
+    if closing is None:
+        return None
+    yaml_end = closing.start()
+    if yaml_end > opening.end():  # the line break before the closing line
+        yaml_end -= 2 if text[yaml_end - 2: yaml_end] == "\r\n" else 1
+    return Block(opening.end(), yaml_end, closing.end())
+
+
+@dataclass(frozen=True)
 class Split:
     data: dict
     body: str
@@ -32,7 +61,7 @@ class Split:
 
 
 def has_front_matter(text: str) -> bool:
-    return BLOCK.match(text) is not None
+    return find_block(text) is not None
 
 
 def split(text: str) -> Split | None:
@@ -41,13 +70,18 @@ def split(text: str) -> Split | None:
     Raises ``FrontMatterError`` when the block is there but is not a YAML
     mapping.
     """
-    match = BLOCK.match(text)
-    if match is None:
+    found = find_block(text)
+    if found is None:
         return None
-    body = text[match.end():]
-    body_line = text.count("\n", 0, match.end()) + 1
+    body = text[found.end:]
+    body_line = text.count("\n", 0, found.end) + 1
+    block = text[found.yaml_start:found.yaml_end]
+    # Plain key: value lines take the fast road; anything else goes to PyYAML.
+    data = simple_yaml.load(block)
+    if data is not None:
+        return Split({k.lower(): v for k, v in data.items()}, body, body_line)
     try:
-        data = yaml.load(match.group("yaml"), Loader=SafeLoader)
+        data = yaml.load(block, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         context = getattr(error, "context", None) or ""

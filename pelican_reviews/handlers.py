@@ -206,14 +206,25 @@ def add_structured_data(generator) -> None:
     from . import structured_data
 
     site = structured_data.site_from_settings(generator.settings)
+    # Both partials describe the same post: work its Entry out once per page.
+    # Only the post being rendered is kept (compared by identity).
+    last: dict = {}
+
+    def entry_of(ctx, site):
+        found = structured_data.page_content(ctx)
+        if found is None:
+            return None
+        if last.get("content") is not found[1]:
+            last.update(content=found[1], entry=structured_data.entry_from_content(found[1], site, kind=found[0]))
+        return last["entry"]
 
     @pass_context
     def reviews_social(ctx):
-        return structured_data.social_tags(ctx, site)
+        return structured_data.social_tags(ctx, site, entry_of)
 
     @pass_context
     def reviews_jsonld(ctx):
-        return structured_data.jsonld_blocks(ctx, site)
+        return structured_data.jsonld_blocks(ctx, site, entry_of)
 
     generator.env.globals.update(reviews_social=reviews_social, reviews_jsonld=reviews_jsonld)
 

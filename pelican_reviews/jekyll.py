@@ -14,7 +14,7 @@ import os
 import posixpath
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
@@ -221,24 +221,27 @@ def file_slug(path: str) -> str:
     return (match.group(2) if match else name).rstrip(".")
 
 
-def placeholders(post: Post, *, timezone: str | None = None) -> dict[str, str]:
+def placeholders(post: Post, *, timezone: str | None = None, wanted: Iterable[str] | None = None) -> dict[str, str]:
     """The value of every ``:placeholder`` for ``post`` (Jekyll's ``UrlDrop``).
 
-    Date placeholders are there only when the post has a date.
+    Date placeholders are there only when the post has a date. ``wanted``
+    limits the work to those names (a permalink uses two or three of them).
     """
     slug = post.slug if post.slug is not None else file_slug(post.path)
     stem = posixpath.splitext(post.path)[0]
-    values = {
-        "title": slugify(slug, pretty=True, cased=True),
-        "slug": slugify(slug),
-        "name": slugify(posixpath.basename(stem)),
-        "path": "/" + stem.rstrip("."),
-        "collection": "posts",
-        "categories": "/".join(dict.fromkeys(c.lower() for c in post.categories)),
-        "slugified_categories": "/".join(dict.fromkeys(slugify(c) for c in post.categories)),
-        "output_ext": ".html",
+    makers = {
+        "title": lambda: slugify(slug, pretty=True, cased=True),
+        "slug": lambda: slugify(slug),
+        "name": lambda: slugify(posixpath.basename(stem)),
+        "path": lambda: "/" + stem.rstrip("."),
+        "collection": lambda: "posts",
+        "categories": lambda: "/".join(dict.fromkeys(c.lower() for c in post.categories)),
+        "slugified_categories": lambda: "/".join(dict.fromkeys(slugify(c) for c in post.categories)),
+        "output_ext": lambda: ".html",
     }
-    if post.date is not None:
+    names = makers.keys() if wanted is None else makers.keys() & set(wanted)
+    values = {name: makers[name]() for name in names}
+    if post.date is not None and (wanted is None or not DATE_PLACEHOLDERS.isdisjoint(wanted)):
         values.update(_date_values(site_time(post.date, timezone)))
     return values
 
@@ -337,8 +340,10 @@ def _fill(template: str, post: Post, timezone: str | None) -> tuple[str | None, 
     """Placeholders replaced (``:year_`` is ``:year`` then ``_``, as in
     ``URL#generate_url_from_drop``); %-escapes in the pattern's own text
     decoded, as Jekyll does when it names the file."""
-    values = placeholders(post, timezone=timezone)
     parts = PLACEHOLDER.split(template)
+    names = parts[1::2]
+    # ":year_" may mean ":year" then "_": ask for both readings.
+    values = placeholders(post, timezone=timezone, wanted={*names, *(n[:-1] for n in names)})
     out = [unquote(parts[0])]
     for name, literal in zip(parts[1::2], parts[2::2]):
         key = name if name in values or not name.endswith("_") else name[:-1]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -322,6 +322,12 @@ def entry_from_content(content, site: Site, *, kind: str) -> Entry:
     )
 
 
+def page_entry(ctx: Mapping, site: Site) -> Entry | None:
+    """The ``Entry`` of a content page's article or page; None on listings."""
+    found = page_content(ctx)
+    return entry_from_content(found[1], site, kind=found[0]) if found else None
+
+
 def page_content(ctx: Mapping) -> tuple[str, object] | None:
     """``("article", article)`` or ``("page", page)`` for a content page's context."""
     for kind in ("article", "page"):
@@ -369,15 +375,14 @@ def listing_title(ctx: Mapping, site: Site) -> str:
     return page_name.rsplit("/", 1)[-1].replace("_", " ").replace("-", " ").capitalize()
 
 
-def social_tags(ctx: Mapping, site: Site) -> Social:
+def social_tags(ctx: Mapping, site: Site, entry_of: Callable = page_entry) -> Social:
     """Canonical link, meta description, Open Graph and Twitter tags for any page.
 
     A theme can set ``page_title``, ``page_description`` and ``canonical_path``
     (the page's URL below SITEURL) at the top of a template to override what
-    is worked out here.
+    is worked out here. ``entry_of(ctx, site)`` gives the page's ``Entry``.
     """
-    found = page_content(ctx)
-    entry = entry_from_content(found[1], site, kind=found[0]) if found else None
+    entry = entry_of(ctx, site)
     if entry is not None:
         title, path, description, image = entry.title, entry.url, entry.description, entry.image
         kind = "article" if entry.kind == "article" else "website"
@@ -399,13 +404,11 @@ def social_tags(ctx: Mapping, site: Site) -> Social:
     )
 
 
-def jsonld_blocks(ctx: Mapping, site: Site) -> tuple[tuple[str, str], ...]:
+def jsonld_blocks(ctx: Mapping, site: Site, entry_of: Callable = page_entry) -> tuple[tuple[str, str], ...]:
     """``(type, escaped JSON)`` for each JSON-LD block the page should carry."""
     blocks: list[dict] = []
-    found = page_content(ctx)
-    if found is not None:
-        kind, content = found
-        entry = entry_from_content(content, site, kind=kind)
+    entry = entry_of(ctx, site)
+    if entry is not None:
         data = entry_jsonld(entry, site)
         if data is not None:
             blocks.append(data)
