@@ -52,7 +52,8 @@ def related(review_articles: list, count: int) -> dict[int, list]:
     """For each review (by ``id``), up to ``count`` others sharing the most tags.
 
     Ties go to the review closest in date. Only the ``RELATED_WINDOW``
-    neighbours on each side within each tag are looked at.
+    neighbours on each side within each tag are looked at. When fewer than
+    ``count`` share a tag, the reviews closest in date fill the list.
     """
     tags_of = [[str(tag) for tag in getattr(article, "tags", ()) or ()] for article in review_articles]
     by_tag: dict[str, list[int]] = defaultdict(list)
@@ -70,5 +71,24 @@ def related(review_articles: list, count: int) -> dict[int, list]:
                 scores[other] = scores.get(other, 0) + 1
         scores.pop(index, None)
         best = heapq.nsmallest(count, scores, key=lambda other: (-scores[other], abs(other - index), other))
+        best += _nearest(index, len(review_articles), count - len(best), set(best))
         result[id(article)] = [review_articles[other] for other in best]
     return result
+
+
+def _nearest(index: int, total: int, wanted: int, taken: set[int]) -> list[int]:
+    """Up to ``wanted`` list positions near ``index`` (the newer first on a tie), not in ``taken``.
+
+    Fills the related list when too few reviews share a tag, as Jekyll's
+    ``related_posts`` falls back to recent posts, so a review never ends on an
+    empty or lone "related" row while the site has other reviews. The very
+    next and previous reviews come last: the page links them already.
+    """
+    found: list[int] = []
+    for distance in [*range(2, total), 1]:
+        for other in (index - distance, index + distance):
+            if len(found) == wanted:
+                return found
+            if 0 <= other < total and other not in taken:
+                found.append(other)
+    return found

@@ -40,8 +40,20 @@ def test_related_prefers_most_shared_tags_then_nearest():
     e = article("e", 1, tags=["horror"], rating=4.0)
     related = collections.related([a, b, c, d, e], 2)
     assert related[id(a)] == [b, c]
-    assert related[id(d)] == []
     assert related[id(e)] == [c, b]
+    # A review sharing no tag, or too few, is topped up by the reviews nearest
+    # in date, after those two or more away (its older/newer links show the next ones).
+    assert related[id(d)] == [b, a]
+    assert collections.related([a, b, c, d, e], 3)[id(d)] == [b, a, c]
+    assert collections.related([a, b, c, d, e], 3)[id(b)] == [a, c, e]  # enough share a tag
+
+
+def test_related_never_lists_the_review_itself_or_twice():
+    reviews = [article(str(i), 1 + i, tags=["x"] if i % 2 else [], rating=3.0) for i in range(7)]
+    for count in (1, 3, 10):
+        for review, picked in zip(reviews, (collections.related(reviews, count)[id(r)] for r in reviews)):
+            assert review not in picked
+            assert len(picked) == len(set(map(id, picked))) == min(count, len(reviews) - 1)
 
 
 def test_related_work_is_bounded_per_review():

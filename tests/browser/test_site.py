@@ -117,6 +117,15 @@ def test_full_page_screenshot(new_page, site_pages, name, width):
 
     page = new_page(viewport={"width": width, "height": 844}, reduced_motion="reduce")
     _load(page, site_pages[name])
+    # Scroll as a reader would, so that lazy images (cards, related reviews)
+    # load and show in the shot; then every image must have loaded.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for top in range(0, height, 600):
+        page.evaluate("top => window.scrollTo(0, top)", top)
+    page.wait_for_function("[...document.images].every(img => img.complete)", timeout=10_000)
+    page.evaluate("window.scrollTo(0, 0)")
+    broken = page.evaluate("[...document.images].filter(img => !img.naturalWidth).map(img => img.src)")
+    assert broken == [], f"images that did not load on the {name} page: {broken}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}-{width}.png"
     path.unlink(missing_ok=True)
