@@ -7,6 +7,7 @@ site of thousands of reviews costs the same per review as a site of ten.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -85,9 +86,9 @@ def _nearest(index: int, total: int, wanted: int, taken: set[int]) -> list[int]:
     next and previous reviews come last: the page links them already.
     """
     found: list[int] = []
-    for distance in [*range(2, total), 1]:
+    for distance in itertools.chain(range(2, total), (1,)):
         for other in (index - distance, index + distance):
-            if len(found) == wanted:
+            if len(found) >= wanted:
                 return found
             if 0 <= other < total and other not in taken:
                 found.append(other)
