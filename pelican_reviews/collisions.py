@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Mapping
 
 
 def find_collisions(items: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -27,3 +28,21 @@ def free_path(save_as: str, source_path: str, taken: set[str]) -> str:
     while os.path.normpath(candidate) in taken:
         candidate, number = os.path.join(folder, f"{stem}-{number}.html"), number + 1
     return candidate
+
+
+def site_pages(settings: Mapping[str, object]) -> dict[str, str]:
+    """The files the site itself writes that a post could also claim, by path.
+
+    Pelican's direct templates (``index.html``, ``tags.html``...) and the
+    reviews index: a post named ``index.md`` or with ``permalink: /tags.html``
+    would stop the build or replace the page.
+    """
+    pages = {}
+    for name in settings.get("DIRECT_TEMPLATES", ()) or ():
+        save_as = settings.get(f"{str(name).upper()}_SAVE_AS", f"{name}.html")
+        if isinstance(save_as, str) and save_as:
+            pages[os.path.normpath(save_as)] = f"the site's {name} page"
+    reviews_index = settings.get("REVIEWS_INDEX_SAVE_AS", "reviews/index.html")
+    if isinstance(reviews_index, str) and reviews_index:
+        pages[os.path.normpath(reviews_index)] = "the reviews index"
+    return pages

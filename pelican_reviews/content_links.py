@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 from bs4 import BeautifulSoup
@@ -40,3 +41,36 @@ def single_imdb_title_url(html: str) -> str | None:
     """
     urls = imdb_title_urls(html)
     return urls[0] if len(urls) == 1 else None
+
+
+# A URL attribute's value, quoted or not. Rendered Markdown quotes them; raw
+# HTML in a post may not.
+URL_ATTRIBUTE = re.compile(
+    r"""(?P<name>\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*)"""
+    r"""(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))""",
+    re.IGNORECASE,
+)
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+
+
+def inert_script_urls(html: str) -> tuple[str, list[str]]:
+    """``html`` with every script URL (``javascript:``...) in a link or source
+    replaced by ``#``, and the URLs it replaced.
+
+    Browsers ignore case, entities, spaces and control characters inside the
+    scheme (``JaVa&#115;cript:``, ``java\tscript:``), so those are looked through.
+    """
+    lowered = html.lower()
+    if "script:" not in lowered and "data:" not in lowered and "&#" not in html:
+        return html, []
+    dropped: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        value = next(v for v in (match.group("double"), match.group("single"), match.group("bare")) if v is not None)
+        scheme = re.sub(r"[\x00-\x20]", "", html_lib.unescape(value)).lower()
+        if not scheme.startswith(SCRIPT_SCHEMES):
+            return match.group(0)
+        dropped.append(value)
+        return f'{match.group("name")}"#"'
+
+    return URL_ATTRIBUTE.sub(replace, html), dropped

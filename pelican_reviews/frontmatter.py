@@ -21,6 +21,13 @@ OPENING = re.compile(r"\ufeff?---[ \t]*\r?\n")
 CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 
 
+class TextDatesLoader(SafeLoader):
+    """PyYAML's safe loader, with timestamps kept as the text they were written as."""
+
+
+TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 class FrontMatterError(ValueError):
     """Malformed YAML; ``line`` is the 1-based line in the source file."""
 
@@ -60,8 +67,28 @@ class Split:
     body_line: int  # line number of the body's first line in the file
 
 
-def has_front_matter(text: str) -> bool:
-    return find_block(text) is not None
+def decode(data: bytes) -> tuple[str, str | None]:
+    """A post file's text, and what was wrong with its encoding, if anything.
+
+    Not UTF-8: read as Windows-1252 (what old Windows editors wrote), so the
+    post is built rather than lost; the caller warns.
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        problem = (f"is not UTF-8 (byte 0x{data[error.start]:02x} at position {error.start}); "
+                   "reading it as Windows-1252: save it as UTF-8 to be sure every character is right")
+        return data.decode("cp1252", errors="replace"), problem
+
+
+def unclosed(text: str) -> bool:
+    """Whether the text opens a ``---`` block that no ``---`` line closes.
+
+    Pelican's Markdown reader accepts such a block as ``Key: value`` lines;
+    Jekyll would not see front matter at all. Either way the author meant
+    something else, so the reader and ``check`` say so.
+    """
+    return OPENING.match(text) is not None and find_block(text) is None
 
 
 def split(text: str) -> Split | None:
@@ -81,7 +108,12 @@ def split(text: str) -> Split | None:
     if data is not None:
         return Split({k.lower(): v for k, v in data.items()}, body, body_line)
     try:
-        data = yaml.load(block, Loader=SafeLoader)
+        try:
+            data = yaml.load(block, Loader=SafeLoader)
+        except ValueError:
+            # A date YAML recognises but the calendar does not (2025-02-30):
+            # read dates as text, and the date parser warns about that one value.
+            data = yaml.load(block, Loader=TextDatesLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         context = getattr(error, "context", None) or ""

@@ -10,9 +10,9 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 
-from . import collections, collisions, pagewriter
+from . import collections, collisions, images, pagewriter
 from .reader import ReviewMarkdownReader
-from .settings import ReviewsSettings
+from .settings import ReviewsSettings, ReviewsSettingsError
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,20 @@ PARTIALS_PATH = Path(__file__).parent / "templates"
 
 def check_settings(pelican) -> None:
     """Bad configuration stops the build once, with one clear message."""
-    ReviewsSettings.from_pelican(pelican.settings)
+    settings = ReviewsSettings.from_pelican(pelican.settings)
+    local = _local_social_image(settings, pelican.settings)
+    if local is not None and not local.is_file():
+        raise ReviewsSettingsError(
+            f"REVIEWS_SOCIAL_IMAGE {settings.social_image!r} is not a file in the content folder {pelican.settings['PATH']}"
+        )
+
+
+def _local_social_image(settings: ReviewsSettings, pelican_settings) -> Path | None:
+    """The site's default social card as a file, when it is one of the site's own."""
+    src = settings.social_image
+    if not src or src.startswith(("http://", "https://")):
+        return None
+    return Path(pelican_settings["PATH"]) / src
 
 
 def use_review_reader(readers) -> None:
@@ -67,7 +80,7 @@ def attach_collections(generator) -> None:
         article.related_reviews = related[id(article)]
 
     _keep_drafts_unpublished(generator)
-    _link_local_images(generator)
+    _link_local_images(generator, settings)
     _fall_back_to_article_template(generator, settings.template)
     if settings.hide_hidden_from_home:
         _home_without_hidden(generator)
@@ -82,9 +95,11 @@ def _keep_drafts_unpublished(generator) -> None:
                     delattr(draft, name)
 
 
-def _link_local_images(generator) -> None:
-    """Ask Pelican to copy review images, as it does for {static} links."""
+def _link_local_images(generator, settings: ReviewsSettings) -> None:
+    """Ask Pelican to copy review images (and the site's social card), as it does for {static} links."""
     content_root = Path(generator.path)
+    if _local_social_image(settings, generator.settings) is not None:
+        generator.context["static_links"].add(settings.social_image)
     for article in generator.articles + generator.hidden_articles + generator.drafts:
         review = collections.review_of(article)
         if review is None:
@@ -165,7 +180,8 @@ def resolve_collisions(generators) -> None:
     """Report posts sharing an output file; the first (by path) keeps it.
 
     The others move to a file named after their source, so no post is lost
-    and nothing is silently overwritten.
+    and nothing is silently overwritten. A post that claims a page the site
+    itself writes (``index.html``, ``tags.html``, the reviews index) moves too.
     """
     contents = [
         item
@@ -174,24 +190,34 @@ def resolve_collisions(generators) -> None:
                      "drafts", "drafts_translations", "pages", "hidden_pages", "draft_pages")
         for item in getattr(generator, name, ())
     ]
-    owners = {id(c): c for c in contents}.values()
+    owners = list({id(c): c for c in contents}.values())
+    settings = next((g.settings for g in generators if hasattr(g, "settings")), {})
+    site_pages = collisions.site_pages(settings)
     collided = collisions.find_collisions([(c.save_as, c.source_path) for c in owners])
-    if not collided:
+    claimed = [c for c in owners if c.save_as and os.path.normpath(c.save_as) in site_pages]
+    if not collided and not claimed:
         return
-    taken = {os.path.normpath(c.save_as) for c in owners if c.save_as}
+    taken = {os.path.normpath(c.save_as) for c in owners if c.save_as} | site_pages.keys()
     by_source = {c.source_path: c for c in owners}
-    for save_as, sources in collided.items():
-        for source in sources[1:]:
-            content = by_source[source]
-            moved = collisions.free_path(save_as, source, taken)
-            taken.add(os.path.normpath(moved))
-            logger.error(
-                "permalink collision: %s and %s both write %s; keeping %s there and "
-                "writing %s to %s instead",
-                sources[0], source, save_as, sources[0], source, moved,
-            )
-            content.override_save_as = moved
-            content.override_url = moved
+    # (the file, who keeps it, the post that moves); on a site page every claimant moves.
+    moves = [
+        (save_as, sources[0], source)
+        for save_as, sources in collided.items() if save_as not in site_pages
+        for source in sources[1:]
+    ]
+    moves += [(c.save_as, site_pages[os.path.normpath(c.save_as)], c.source_path)
+              for c in sorted(claimed, key=lambda c: c.source_path)]
+    for save_as, owner, source in moves:
+        content = by_source[source]
+        moved = collisions.free_path(save_as, source, taken)
+        taken.add(os.path.normpath(moved))
+        logger.error(
+            "output collision: %s and %s both write %s; keeping %s there and "
+            "writing %s to %s instead",
+            owner, source, save_as, owner, source, moved,
+        )
+        content.override_save_as = moved
+        content.override_url = moved
 
 
 def add_structured_data(generator) -> None:
@@ -205,7 +231,11 @@ def add_structured_data(generator) -> None:
 
     from . import structured_data
 
-    site = structured_data.site_from_settings(generator.settings)
+    settings = ReviewsSettings.from_pelican(generator.settings)
+    local = _local_social_image(settings, generator.settings)
+    site = structured_data.site_from_settings(
+        generator.settings, settings.social_image, images.image_size(local) if local is not None else None
+    )
     # Both partials describe the same post: work its Entry out once per page.
     # Only the post being rendered is kept (compared by identity).
     last: dict = {}

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import collisions, frontmatter, metadata, model, parsers
+from . import collisions, frontmatter, jekyll, metadata, model, parsers
 from .settings import ReviewsSettings
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
@@ -76,12 +76,16 @@ def check_file(path: Path, content_root: Path, pelican_settings: Mapping[str, ob
     """
     settings = ReviewsSettings.from_pelican(pelican_settings)
     label = str(path)
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text, encoding_problem = frontmatter.decode(path.read_bytes())
+    early = [Finding(label, 1, "file", encoding_problem)] if encoding_problem else []
     try:
         split = frontmatter.split(text)
     except frontmatter.FrontMatterError as error:
-        return [Finding(label, error.line or 1, "front matter", f"not valid YAML: {error}")], None
+        return [*early, Finding(label, error.line or 1, "front matter", f"not valid YAML: {error}")], None
     if split is None:
+        if frontmatter.unclosed(text):
+            early.append(Finding(label, 1, "front matter", "opened by '---' but never closed by a '---' line; "
+                                 "read as Pelican 'Key: value' metadata"))
         raw, lines = native_metadata(text)
     else:
         raw, lines = split.data, key_lines(text)
@@ -97,11 +101,14 @@ def check_file(path: Path, content_root: Path, pelican_settings: Mapping[str, ob
         timezone=pelican_settings.get("TIMEZONE") or "UTC",
         article_paths=pelican_settings.get("ARTICLE_PATHS", ()),
     )
-    findings = [
+    findings = early + [
         Finding(label, lines.get(p.field, lines.get(p.field.replace("-", "_"), 1)), p.field,
                 f"{parsers.shorten(p.value)} {p.message}; {p.fallback}")
         for p in found.problems
     ]
+    if "date" not in raw and jekyll.parse_file_name(path.name).date is None and not is_page:
+        findings.append(Finding(label, 1, "date", "missing (no date in the front matter or the file name); "
+                                "the build uses the file's modification time"))
     for key in ("image", "review-image", "square-image"):
         kind_and_path, _ = parsers.classify_image(model.raw_value(raw, key))
         if kind_and_path is None or kind_and_path[0] == "url":

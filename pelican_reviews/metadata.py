@@ -20,8 +20,13 @@ from .settings import ReviewsSettings
 # Keys this module turns into Pelican metadata; they are not passed on raw.
 TRANSLATED_KEYS = frozenset(
     {"title", "date", "slug", "categories", "category", "tags", "author", "authors",
-     "published", "layout", "permalink", "template", "url", "save_as"}
+     "published", "layout", "permalink", "template", "url", "save_as",
+     "modified", "summary", "status", "lang", "translation"}
 )
+# Keys Pelican itself reads as text: anything else there stops the post, or the build.
+PELICAN_TEXT_KEYS = ("summary", "lang", "translation")
+# Pelican skips a post with any other status.
+STATUSES = ("published", "hidden", "draft", "skip")
 
 
 def in_folders(relative_dir: str, folders) -> bool:
@@ -87,6 +92,27 @@ def interpret(
     if date is not None:
         out["date"] = date
 
+    modified, msg = jekyll.parse_date(raw.get("modified"))
+    note("modified", msg, "leaving the modification date out")
+    if modified is not None:
+        out["modified"] = modified
+    for key in PELICAN_TEXT_KEYS:
+        value = raw.get(key)
+        if isinstance(value, bool) and key == "translation":
+            value = str(value).lower()  # Pelican's own spelling of the flag
+        text, msg = parsers.parse_text(value)
+        note(key, msg, f"leaving {key} out")
+        if text:
+            # A summary is Markdown: its line breaks are kept.
+            out[key] = value if key == "summary" and isinstance(value, str) else text
+
+    status, msg = parsers.parse_text(raw.get("status"))
+    if status and status.lower() not in STATUSES:
+        msg = f"is not one of {', '.join(STATUSES[:3])}"
+    note("status", msg, "publishing the post")
+    if status and not msg:
+        out["status"] = status.lower()
+
     categories, msg = parsers.parse_string_list(
         raw.get("categories", raw.get("category")), split_spaces="categories" in raw
     )
@@ -100,7 +126,13 @@ def interpret(
         out["tags"] = tags
 
     for key in ("author", "authors"):
-        people, msg = parsers.parse_string_list(raw.get(key), split_spaces=False)
+        value = raw.get(key)
+        if key == "author" and isinstance(value, str):
+            # Jekyll's author is one name, commas and all ("Strangelove, PhD").
+            name, msg = parsers.parse_text(value)
+            people = [name] if name else []
+        else:
+            people, msg = parsers.parse_string_list(value, split_spaces=False)
         note(key, msg, "leaving out what is not text")
         if people:
             out["authors"] = people

@@ -11,7 +11,6 @@ from pathlib import Path
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
-from pelican.utils import pelican_open
 
 from . import content_links, frontmatter, images, metadata, parsers
 from .model import Review, ReviewImage
@@ -33,17 +32,60 @@ class ReviewMarkdownReader(MarkdownReader):
         self._image_sizes: dict[str, tuple[int, int] | None] = {}
 
     def read(self, source_path):
-        with pelican_open(source_path) as text:
-            try:
-                split = frontmatter.split(text)
-            except frontmatter.FrontMatterError as error:
-                return self._read_broken(source_path, error)
+        text = self._read_text(source_path)
+        try:
+            split = frontmatter.split(text)
+        except frontmatter.FrontMatterError as error:
+            return self._read_broken(source_path, error)
         if split is None:
-            content, pelican_meta = super().read(source_path)
-            raw = {key: _as_text(value) for key, value in pelican_meta.items()}
-            return content, _with_body_imdb(self._metadata(source_path, raw, yaml_style=False), content)
-        content = self._render(split.body)
-        return content, _with_body_imdb(self._metadata(source_path, split.data, yaml_style=True), content)
+            if frontmatter.unclosed(text):
+                logger.warning(
+                    "%s:1: front matter opened by '---' is never closed by a '---' line; reading it as "
+                    "Pelican 'Key: value' metadata (add the closing '---' to read it as YAML)",
+                    source_path,
+                )
+            content, pelican_meta = self._read_native(source_path, text)
+            raw = {key: _as_text(value, key) for key, value in pelican_meta.items()}
+            meta = self._metadata(source_path, raw, yaml_style=False)
+        else:
+            content = self._render(split.body)
+            meta = self._metadata(source_path, split.data, yaml_style=True)
+        content = self._inert_script_urls(source_path, "the body", content)
+        return content, _with_body_imdb(meta, content)
+
+    def _read_text(self, source_path: str) -> str:
+        """The file's text; a file saved in a legacy encoding is read, with a warning, not lost."""
+        with open(source_path, "rb") as handle:
+            text, problem = frontmatter.decode(handle.read())
+        if problem:
+            logger.warning("%s %s", source_path, problem)
+        return text
+
+    def _read_native(self, source_path: str, text: str):
+        """Pelican's own Markdown reading (``Key: value`` metadata), from text already read."""
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(text)
+        return content, self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+
+    def process_metadata(self, name, value):
+        # A date Pelican cannot read stays text: the plugin then warns, naming
+        # the file, and falls back as it does for front matter.
+        if name in ("date", "modified"):
+            try:
+                return super().process_metadata(name, value)
+            except ValueError:
+                return value
+        return super().process_metadata(name, value)
+
+    def _inert_script_urls(self, source_path: str, where: str, html: str) -> str:
+        html, dropped = content_links.inert_script_urls(html)
+        for url in dropped:
+            logger.warning(
+                "%s in %s links to %s, a script URL; the link was made inert (href=\"#\")",
+                where, source_path, parsers.shorten(url),
+            )
+        return html
 
     def _render(self, body: str) -> str:
         # One Markdown object per reader, reset between files: building one
@@ -58,7 +100,7 @@ class ReviewMarkdownReader(MarkdownReader):
 
     def _read_broken(self, source_path: str, error: frontmatter.FrontMatterError):
         logger.error(
-            "%s:%s: the front matter is not valid YAML (%s); building the post as a "
+            "%s:%s: the front matter cannot be read (%s); building the post as a "
             "draft from its file name and body until the front matter is fixed",
             source_path,
             error.line if error.line is not None else "?",
@@ -104,12 +146,23 @@ class ReviewMarkdownReader(MarkdownReader):
         if "authors" in result:
             result["authors"] = [Author(name, self.settings) for name in result["authors"]]
         if yaml_style:
-            for key in ("status", "modified"):
-                if isinstance(result.get(key), str):
-                    result[key] = self.process_metadata(key, result[key])
+            if isinstance(result.get("status"), str):
+                result["status"] = self.process_metadata("status", result["status"])
             for key in self.settings["FORMATTED_FIELDS"]:
-                if isinstance(result.get(key), str):
-                    result[key] = self._render(result[key])
+                if key not in result:
+                    continue
+                if not isinstance(result[key], str):
+                    logger.warning(
+                        "%s %s in %s is not text; leaving it out", key, parsers.shorten(result.pop(key)), source_path
+                    )
+                    continue
+                result[key] = self._render(result[key])
+        for key in self.settings["FORMATTED_FIELDS"]:
+            if isinstance(result.get(key), str):
+                result[key] = self._inert_script_urls(source_path, key, result[key])
+        if "_drafts" in relative_dir.split("/") and result.get("status") != "skip":
+            # Jekyll publishes _drafts/ only when asked (--drafts): a draft here.
+            result["status"] = "draft"
         return result
 
     def _fallback_date(self, source_path: str, raw: dict) -> dt.datetime | None:
@@ -117,17 +170,22 @@ class ReviewMarkdownReader(MarkdownReader):
 
         Without a date Pelican skips an article; a post must never be lost.
         """
-        if raw.get("date") or self.settings.get("DEFAULT_DATE"):
+        given = raw.get("date")
+        if metadata.jekyll.parse_date(given)[0] is not None or self.settings.get("DEFAULT_DATE"):
             return None
         if metadata.jekyll.parse_file_name(source_path).date is not None:
             return None
         if self._is_page(source_path):
             return None  # pages need no date
-        logger.warning(
-            "date missing in %s (no date in the front matter or the file name); "
-            "using the file's modification time",
-            source_path,
-        )
+        drafted = "_drafts" in self._relative_dir(source_path).split("/")
+        if (given is None or given == "") and not drafted:
+            # (A date that is there but unreadable gets its own warning from interpret;
+            # a Jekyll draft has no date until it is published.)
+            logger.warning(
+                "date missing in %s (no date in the front matter or the file name); "
+                "using the file's modification time",
+                source_path,
+            )
         return dt.datetime.fromtimestamp(os.path.getmtime(source_path))
 
     def _is_page(self, source_path: str) -> bool:
@@ -143,12 +201,19 @@ class ReviewMarkdownReader(MarkdownReader):
         return self._relative_dirs[folder]
 
 
-def _as_text(value):
+# Text keys a Pelican metadata line may continue on the next lines (Markdown's
+# meta extension hands those over as a list of lines).
+MULTI_LINE_TEXT_KEYS = frozenset({"title", "synopsis", "description", "image-alt", "image_alt", "slug"})
+
+
+def _as_text(value, key: str = ""):
     """Pelican's Tag/Category/Author objects back to the text they were made of."""
     if isinstance(value, URLWrapper):
         return value.name
     if isinstance(value, list) and value and all(isinstance(v, URLWrapper) for v in value):
         return [v.name for v in value]
+    if key in MULTI_LINE_TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return " ".join(value)
     return value
 
 

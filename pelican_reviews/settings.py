@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from . import parsers
+
 DEFAULTS: dict[str, object] = {
     # Highest rating; 0..max is valid, half stars are drawn.
     "REVIEWS_RATING_MAX": 5,
@@ -22,6 +24,9 @@ DEFAULTS: dict[str, object] = {
     "REVIEWS_INDEX_TEMPLATE": "reviews",
     # giscus comments (repo, repo_id, category, category_id, ...); None: off.
     "REVIEWS_GISCUS": None,
+    # Social card image for pages without one of their own (home, listings,
+    # static pages): a path in the content folder or an http(s) URL.
+    "REVIEWS_SOCIAL_IMAGE": None,
 }
 
 
@@ -40,6 +45,7 @@ class ReviewsSettings:
     index_url: str
     index_template: str
     giscus: dict | None
+    social_image: str | None
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, object]) -> ReviewsSettings:
@@ -68,5 +74,15 @@ class ReviewsSettings:
             raise ReviewsSettingsError(
                 f"REVIEWS_GISCUS must be None or a dict with {', '.join(sorted(required))}, not {giscus!r}"
             )
+        social_image = values["REVIEWS_SOCIAL_IMAGE"]
+        if social_image is not None:
+            found, problem = parsers.classify_image(social_image)
+            if found is None:
+                raise ReviewsSettingsError(
+                    f"REVIEWS_SOCIAL_IMAGE must be a path in the content folder or an http(s) URL, not "
+                    f"{social_image!r}" + (f" (it {problem})" if problem else "")
+                )
+            kind, location = found
+            values["REVIEWS_SOCIAL_IMAGE"] = location if kind == "url" else location.lstrip("/")
         names = [f.name for f in fields(cls)]
         return cls(*(values["REVIEWS_" + name.upper()] for name in names))

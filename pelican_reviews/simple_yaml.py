@@ -104,4 +104,7 @@ def _scalar(text: str):
         return text
     if tag not in _constructor.yaml_constructors:
         raise _NotSimple  # e.g. "=", which PyYAML resolves but cannot build
-    return _constructor.yaml_constructors[tag](_constructor, ScalarNode(tag, text))
+    try:
+        return _constructor.yaml_constructors[tag](_constructor, ScalarNode(tag, text))
+    except ValueError:
+        return text  # a date the calendar does not have (2025-02-30), as frontmatter.TextDatesLoader keeps it

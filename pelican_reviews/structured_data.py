@@ -35,21 +35,11 @@ from .model import Review
 
 CONTEXT = "https://schema.org"
 WORST_RATING = 0
-DESCRIPTION_LIMIT = 200
+# Search results show about 155 characters of a description; a longer one is
+# cut mid-sentence by the search engine instead of at a word by us.
+DESCRIPTION_LIMIT = 160
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
-
-@dataclass(frozen=True)
-class Site:
-    url: str = ""  # SITEURL without its trailing slash
-    name: str = ""
-    subtitle: str = ""
-    lang: str = ""
-    author_pages: bool = True
-
-    @property
-    def is_absolute(self) -> bool:
-        return self.url.startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True)
@@ -64,6 +54,21 @@ class Image:
     alt: str
     width: int | None = None
     height: int | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str = ""  # SITEURL without its trailing slash
+    name: str = ""
+    subtitle: str = ""
+    lang: str = ""
+    author_pages: bool = True
+    image: Image | None = None  # the social card of pages without their own
+    twitter: str = ""  # "@name" of the site's account, for twitter:site
+
+    @property
+    def is_absolute(self) -> bool:
+        return self.url.startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True)
@@ -89,13 +94,25 @@ class Entry:
         return self.review is not None and self.review.rating is not None
 
 
-def site_from_settings(settings: Mapping[str, object]) -> Site:
+def site_from_settings(
+    settings: Mapping[str, object], image_src: str | None = None, image_size: tuple[int, int] | None = None
+) -> Site:
+    """The site's own values; ``image_src`` (a site path or URL) is its default social card."""
+    url = str(settings.get("SITEURL") or "").rstrip("/")
+    name = _text(settings.get("SITENAME"))
+    twitter = _text(settings.get("TWITTER_USERNAME")).lstrip("@")
+    image = None
+    if image_src:
+        width, height = image_size or (None, None)
+        image = Image(absolute_url(Site(url=url), image_src), name, width, height)
     return Site(
-        url=str(settings.get("SITEURL") or "").rstrip("/"),
-        name=_text(settings.get("SITENAME")),
+        url=url,
+        name=name,
         subtitle=_text(settings.get("SITESUBTITLE")),
         lang=str(settings.get("DEFAULT_LANG") or ""),
         author_pages=bool(settings.get("AUTHOR_SAVE_AS")),
+        image=image,
+        twitter=f"@{twitter}" if twitter else "",
     )
 
 
@@ -267,9 +284,11 @@ def open_graph(
     return tags
 
 
-def twitter_card(*, title: str, description: str, image: Image | None) -> list[tuple[str, str]]:
+def twitter_card(*, title: str, description: str, image: Image | None, site: Site | None = None) -> list[tuple[str, str]]:
     has_image = image is not None and image.url.startswith(("http://", "https://"))
     tags = [("twitter:card", "summary_large_image" if has_image else "summary"), ("twitter:title", title)]
+    if site is not None and site.twitter:
+        tags.append(("twitter:site", site.twitter))
     if description:
         tags.append(("twitter:description", description))
     if has_image:
@@ -375,6 +394,13 @@ def listing_title(ctx: Mapping, site: Site) -> str:
     return page_name.rsplit("/", 1)[-1].replace("_", " ").replace("-", " ").capitalize()
 
 
+def listing_page_title(ctx: Mapping, site: Site) -> str:
+    """``listing_title``, with "· Page 2" on the pages after the first (as their ``<title>``)."""
+    number = _get(ctx.get("articles_page"), "number", 1)
+    title = listing_title(ctx, site)
+    return f"{title} · Page {number}" if isinstance(number, int) and number > 1 else title
+
+
 def social_tags(ctx: Mapping, site: Site, entry_of: Callable = page_entry) -> Social:
     """Canonical link, meta description, Open Graph and Twitter tags for any page.
 
@@ -387,12 +413,14 @@ def social_tags(ctx: Mapping, site: Site, entry_of: Callable = page_entry) -> So
         title, path, description, image = entry.title, entry.url, entry.description, entry.image
         kind = "article" if entry.kind == "article" else "website"
     else:
-        title, path, description, image = listing_title(ctx, site), listing_path(ctx), site.subtitle, None
+        title, path, description, image = listing_page_title(ctx, site), listing_path(ctx), site.subtitle, None
         kind = "website"
+    image = image or site.image
     title = _text(ctx.get("page_title")) or title
     if ctx.get("canonical_path") is not None:
         path = str(ctx.get("canonical_path"))
-    description = meta_description(plain_text(ctx.get("page_description"))) or meta_description(description)
+    # page_description is text (templates strip a summary's tags): "5 > 4" stays.
+    description = meta_description(_text(ctx.get("page_description"))) or meta_description(description)
     url = absolute_url(site, path)
     return Social(
         canonical=url if site.is_absolute else None,
@@ -400,7 +428,7 @@ def social_tags(ctx: Mapping, site: Site, entry_of: Callable = page_entry) -> So
         open_graph=tuple(
             open_graph(kind=kind, title=title, url=url, description=description, image=image, site=site, entry=entry)
         ),
-        twitter=tuple(twitter_card(title=title, description=description, image=image)),
+        twitter=tuple(twitter_card(title=title, description=description, image=image, site=site)),
     )
 
 

@@ -109,7 +109,8 @@ TRICKY_VALUES = [
     "[]", "[ ]", "['a', \"b\"]", "[a, b]", "[a,]", "[a,,b]", "[a: b]", "[1, 2.5, yes, null]", "[ \"film review\"]",
     "{a: 1}", "|", "> x", "- x", "-x", "&a x", "*a", "!!str 1", "a # c", "a#c", "a: b", "a:", "a :b",
     "http://x.y/z?a=b", "/review/:title", "r1sj0OFXbkE?si=Ii7WIPbc6dPVv95_", "It's", "é", "a\tb", "...", "---",
-    "%x", "@x", "`x`", "?x", "? x", ",x", "Paris, Texas", "4/5", "\u0085x", "\x07",
+    "%x", "@x", "`x`", "?x", "? x", ",x", "Paris, Texas", "4/5", "\u0085x", "\x07", "2025-02-30",
+    "2025-13-01 10:00:00",
 ]
 KEYS = ["title", "rating", "tags", "review-image", "square_image", "yes", "No", "on", "null", "True", "x", "1", "a b"]
 SEPARATORS = ["", " ", "  ", "\t", " \t"]
@@ -123,6 +124,14 @@ def front_matter_lines(draw):
     return draw(st.sampled_from(["", "", "", " ", "# note\n", "\n"])) + line
 
 
+def pyyaml(text):
+    """What frontmatter.split gets from PyYAML (dates the calendar lacks stay text)."""
+    try:
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+    except ValueError:
+        return yaml.load(text, Loader=frontmatter.TextDatesLoader)
+
+
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(front_matter_lines(), max_size=6))
 def test_fast_reader_agrees_with_pyyaml(lines):
@@ -130,7 +139,7 @@ def test_fast_reader_agrees_with_pyyaml(lines):
     fast = simple_yaml.load(text)
     if fast is None:
         return  # left to PyYAML
-    expected = yaml.load(text, Loader=yaml.CSafeLoader) or {}
+    expected = pyyaml(text) or {}
     assert repr(fast) == repr(expected)
 
 
@@ -140,7 +149,7 @@ def test_fast_reader_agrees_on_each_value(value, separator):
     text = f"title: x\nkey:{separator}{value}\nrating: 4.5"
     fast = simple_yaml.load(text)
     try:
-        expected = yaml.load(text, Loader=yaml.CSafeLoader)
+        expected = pyyaml(text)
     except yaml.YAMLError:
         assert fast is None
         return
@@ -153,3 +162,19 @@ def test_fast_reader_takes_the_seed_and_declines_the_rest():
     assert simple_yaml.load(block) == yaml.safe_load(block)
     for text in ("title: x\n  more: y", "# comment\ntitle: x", "title: |\n  text", "tags:\n  - a", "a: &x 1"):
         assert simple_yaml.load(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["---\ndate: 2025-02-30\n---\n", "---\n# a comment sends this block to PyYAML\ndate: 2025-02-30\n---\n"],
+)
+def test_a_date_the_calendar_lacks_stays_text_for_the_date_parser_to_refuse(text):
+    assert frontmatter.split(text).data == {"date": "2025-02-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("---\ntitle: x\n\nBody", True), ("---\ntitle: x\n---\nBody", False), ("Title: x\n\nBody", False)],
+)
+def test_unclosed_block(text, expected):
+    assert frontmatter.unclosed(text) is expected

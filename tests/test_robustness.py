@@ -48,6 +48,10 @@ BAD_VALUES = [
     *[("synopsis", v) for v in ["esc\x1b", "lone\ud800"]],
     *[("slug", v) for v in [True, NESTED]],
     *[("author", v) for v in [NESTED, True]],
+    # Keys Pelican itself reads: a wrong type used to lose the post or stop the build.
+    *[("modified", v) for v in ["last week", True, NESTED, ["2025-01-01"]]],
+    *[(key, v) for key in ("summary", "status", "lang") for v in [True, NESTED, ["a", "b"]]],
+    *[("status", v) for v in ["sometimes", 0]],  # Pelican skips a post with a status it does not know
 ]
 
 
@@ -115,7 +119,8 @@ def test_normaliser_never_raises_and_returns_a_valid_review(raw, name):
 FIXTURE_TEMPLATES = Path(__file__).parent / "fixtures" / "core_site" / "templates"
 post_mappings = st.dictionaries(
     st.sampled_from(["rating", "synopsis", "youtube", "image", "featured", "hidden", "tags", "categories",
-                     "layout", "date", "comments", "title", "director", "year"]),
+                     "layout", "date", "comments", "title", "director", "year", "summary", "modified",
+                     "status", "lang", "author"]),
     values,
     max_size=8,
 )

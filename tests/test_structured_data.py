@@ -170,7 +170,7 @@ def test_absolute_url(siteurl, path, expected):
     [
         ("Short and sweet.", "Short and sweet."),
         ("  spaced \n  out  ", "spaced out"),
-        ("word " * 60, ("word " * 39).strip() + "…"),
+        ("word " * 60, ("word " * 31).strip() + "…"),  # 160 characters at most
     ],
 )
 def test_meta_description_is_one_line_cut_at_a_word(text, expected):
