@@ -33,6 +33,9 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# The social card for pages without one of their own (home, lists, About).
+REVIEWS_SOCIAL_IMAGE = "assets/images/site/late-show-reviews-og.jpg"
+
 DISPLAY_CATEGORIES_ON_MENU = False
 MENUITEMS = [("Reviews", "/reviews/")]
 SOCIAL = [("Letterboxd", "https://letterboxd.com/"), ("Mastodon", "https://mastodon.social/")]

@@ -234,13 +234,21 @@ def test_other_posts_are_untouched_by_bad_neighbours(bad_site):
     assert not [m for m in bad_site.warning_messages if "good" in m]
 
 
-def test_bad_configuration_raises_one_clear_error(tmp_path):
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"REVIEWS_RATING_MAX": "five"}, "REVIEWS_RATING_MAX must be a whole number"),
+        ({"REVIEWS_SOCIAL_IMAGE": "javascript:alert(1)"}, "REVIEWS_SOCIAL_IMAGE must be a path .* javascript: scheme"),
+        ({"REVIEWS_SOCIAL_IMAGE": "assets/nowhere.jpg"}, "REVIEWS_SOCIAL_IMAGE 'assets/nowhere.jpg' is not a file"),
+    ],
+)
+def test_bad_configuration_raises_one_clear_error(tmp_path, setting, message):
     from conftest import build_site
 
     from pelican_reviews.settings import ReviewsSettingsError
 
-    with pytest.raises(ReviewsSettingsError, match="REVIEWS_RATING_MAX must be a whole number"):
-        build_site(FIXTURE / "content", tmp_path / "out", REVIEWS_RATING_MAX="five")
+    with pytest.raises(ReviewsSettingsError, match=message):
+        build_site(FIXTURE / "content", tmp_path / "out", **setting)
 
 
 def test_rating_max_setting_changes_scale(tmp_path):

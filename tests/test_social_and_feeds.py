@@ -205,6 +205,9 @@ def test_example_site_social_tags(published_example):
         assert head.prop("og:url") == head.canonicals[0], where
         assert head.prop("og:title") and head.prop("og:type") in {"article", "website"}, where
         assert head.name("description"), where
+        # Every page has a card image: its own, or the site's (REVIEWS_SOCIAL_IMAGE).
+        assert (head.prop("og:image") or "").startswith(EXAMPLE_URL + "/assets/"), where
+        assert head.name("twitter:card") == "summary_large_image", where
     by_title = {}
     for page in published_example.html_files():
         head = read_head(page.read_text(encoding="utf-8"))
@@ -294,3 +297,17 @@ def test_feed_item_changes(rating, image, prefix):
         assert (enclosure.url.endswith("/a.jpg"), enclosure.mime_type, enclosure.length) == (True, "image/jpeg", "0")
     else:
         assert "enclosures" not in changes
+
+
+def test_pages_without_an_image_show_the_site_card(published_example):
+    card = EXAMPLE_URL + "/assets/images/site/late-show-reviews-og.jpg"
+    for page in ("index.html", "index2.html", "reviews/index.html", "pages/about.html", "tags.html"):
+        head = read_head(published_example.read(page))
+        assert head.prop("og:image") == card, page
+        assert (head.prop("og:image:width"), head.prop("og:image:height")) == ("1200", "630"), page
+        assert head.prop("og:image:alt") == "Late Show Reviews", page
+    assert (published_example.output / "assets/images/site/late-show-reviews-og.jpg").is_file()
+    review = read_head(published_example.read("review/red-rooms.html"))
+    assert review.prop("og:image") == EXAMPLE_URL + "/assets/images/review/red-rooms/red-rooms-gof-og.jpg"
+    # A later page of a list is named so, as its <title> is.
+    assert read_head(published_example.read("index2.html")).prop("og:title") == "Late Show Reviews · Page 2"

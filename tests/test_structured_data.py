@@ -409,3 +409,10 @@ def test_example_reviews_index_item_list(published_example):
     assert len(urls) == 11 and len(set(urls)) == 11
     assert "https://reviews.example.com/review/red-rooms" in urls
     assert Counter(u.startswith("https://reviews.example.com/") for u in urls) == Counter({True: 11})
+
+
+@pytest.mark.parametrize(("username", "expected"), [("latershow", "@latershow"), ("@latershow", "@latershow"), (None, None)])
+def test_twitter_site_from_the_settings(username, expected):
+    site = sd.site_from_settings({"SITEURL": "https://films.example", "TWITTER_USERNAME": username})
+    tags = dict(sd.twitter_card(title="T", description="", image=None, site=site))
+    assert tags.get("twitter:site") == expected
