@@ -6,7 +6,8 @@ AUTHOR = "robbie"
 SITENAME = "Late Show Reviews"
 SITESUBTITLE = "Films worth staying up for, reviewed by someone who did."
 SITEURL = ""
-# Links work from the dev server, a file:// preview and the test server alike.
+# Links work from the dev server (`python3 dev.py serve`) and the test server alike;
+# the seed's extensionless permalinks need a server that tries `.html`.
 RELATIVE_URLS = True
 
 PATH = "content"

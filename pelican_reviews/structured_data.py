@@ -276,7 +276,8 @@ def open_graph(
     if entry is not None and kind == "article":
         if entry.published:
             tags.append(("article:published_time", entry.published.isoformat()))
-            tags.append(("article:modified_time", (entry.modified or entry.published).isoformat()))
+        if entry.modified:
+            tags.append(("article:modified_time", entry.modified.isoformat()))
         tags += [("article:author", p.url or p.name) for p in entry.authors]
         if entry.section:
             tags.append(("article:section", entry.section))

@@ -416,3 +416,12 @@ def test_twitter_site_from_the_settings(username, expected):
     site = sd.site_from_settings({"SITEURL": "https://films.example", "TWITTER_USERNAME": username})
     tags = dict(sd.twitter_card(title="T", description="", image=None, site=site))
     assert tags.get("twitter:site") == expected
+
+
+def test_modified_time_only_for_a_modified_post():
+    site = sd.site_from_settings({"SITEURL": "https://films.example"})
+    published = dt.datetime(2025, 1, 10, tzinfo=dt.timezone.utc)
+    for modified, expected in [(None, None), (published + dt.timedelta(days=3), "2025-01-13T00:00:00+00:00")]:
+        entry = sd.Entry(kind="article", title="T", url="https://films.example/t", published=published, modified=modified)
+        tags = dict(sd.open_graph(kind="article", title="T", url=entry.url, description="", image=None, site=site, entry=entry))
+        assert tags.get("article:modified_time") == expected
