@@ -146,8 +146,6 @@ class ReviewMarkdownReader(MarkdownReader):
         if "authors" in result:
             result["authors"] = [Author(name, self.settings) for name in result["authors"]]
         if yaml_style:
-            if isinstance(result.get("status"), str):
-                result["status"] = self.process_metadata("status", result["status"])
             for key in self.settings["FORMATTED_FIELDS"]:
                 if key not in result:
                     continue
