@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from feedgenerator import Enclosure
 
+from . import images
 from .model import Review, ReviewImage
 
 FEED_REF = "?ref=feed"
@@ -23,7 +24,7 @@ FEED_REF = "?ref=feed"
 def image_url(image: ReviewImage, siteurl: str) -> str:
     if image.is_absolute:
         return image.src
-    return f"{siteurl.rstrip('/')}/{image.src}" if siteurl else f"/{image.src}"
+    return f"{siteurl.rstrip('/')}/{images.url_path(image.src)}" if siteurl else f"/{images.url_path(image.src)}"
 
 
 def entry_prefix(review: Review, siteurl: str) -> str:
@@ -45,7 +46,7 @@ def enclosure(image: ReviewImage, siteurl: str, content_root: Path | None) -> En
         return None
     length = 0
     if content_root is not None and not image.is_absolute:
-        path = content_root / image.src
+        path = content_root / images.file_of(image.src)
         if path.is_file():
             length = path.stat().st_size
     return Enclosure(image_url(image, siteurl), str(length), mime_type)

@@ -61,7 +61,7 @@ def review_src(src: str, siteurl: str) -> str:
     """An image ``src`` for HTML: absolute URLs as they are, site paths under SITEURL."""
     if src.startswith(("http://", "https://")):
         return src
-    return f"{siteurl}/{src}" if siteurl else f"/{src}"
+    return f"{siteurl}/{images.url_path(src)}" if siteurl else f"/{images.url_path(src)}"
 
 
 def attach_collections(generator) -> None:
@@ -105,8 +105,8 @@ def _link_local_images(generator, settings: ReviewsSettings) -> None:
         if review is None:
             continue
         for image in (review.social_image, review.hero_image, review.card_image):
-            if image is not None and not image.is_absolute and (content_root / image.src).is_file():
-                generator.context["static_links"].add(image.src)
+            if image is not None and not image.is_absolute and (content_root / images.file_of(image.src)).is_file():
+                generator.context["static_links"].add(images.file_of(image.src))
 
 
 def _fall_back_to_article_template(generator, template: str) -> None:

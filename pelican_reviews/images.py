@@ -8,9 +8,22 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 # JPEG start-of-frame markers carry the size; others (DHT, DAC, ...) do not.
 SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
+
+
+def file_of(src: str) -> str:
+    """The file a site-path ``src`` names: no ``?query`` or ``#fragment``,
+    %-escapes decoded (``my%20poster.jpg?v=2`` → ``my poster.jpg``)."""
+    return unquote(src.split("#", 1)[0].split("?", 1)[0])
+
+
+def url_path(src: str) -> str:
+    """A site-path ``src`` as it may stand in a URL: spaces and other
+    characters %-encoded, escapes and a query already there kept."""
+    return quote(src, safe="/:@!$&'()*+,;=-._~%?#")
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
 # Jekyll posts are named YYYY-MM-DD-slug.ext.
@@ -287,6 +287,10 @@ def sanitize_url(url: str) -> str:
     return re.sub(r"/+", "/", ("/" + url).replace("..", "/").replace("./", ""))
 
 
+# What may stand unescaped in a URL path segment (RFC 3986 pchar, "%" aside).
+URL_PATH_SAFE = "/:@!$&'()*+,;=-._~"
+
+
 def output_path(url: str) -> OutputPath:
     """Where Jekyll writes the page at ``url`` (``Document#destination``):
     ``x/`` → ``x/index.html``; otherwise ``.html`` is added unless the URL
@@ -295,6 +299,12 @@ def output_path(url: str) -> OutputPath:
     if url.endswith("/"):
         return OutputPath(path, path + "index.html")
     return OutputPath(path, path if path.endswith(".html") else path + ".html")
+
+
+def link(url: str) -> str:
+    """A URL path as it goes into a page: percent-encoded ("film%20review/"),
+    as Jekyll escapes each placeholder's value; the file keeps the plain name."""
+    return quote(url, safe=URL_PATH_SAFE)
 
 
 def jekyll_url(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import collisions, frontmatter, jekyll, metadata, model, parsers
+from . import collisions, frontmatter, images, jekyll, metadata, model, parsers
 from .settings import ReviewsSettings
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
@@ -114,7 +114,7 @@ def check_file(path: Path, content_root: Path, pelican_settings: Mapping[str, ob
         if kind_and_path is None or kind_and_path[0] == "url":
             continue
         src = model.resolve_image(kind_and_path, "", relative_dir).src
-        if not (content_root / src).is_file():
+        if not (content_root / images.file_of(src)).is_file():
             findings.append(Finding(label, lines.get(key, 1), key, f"{parsers.shorten(src)} is not in {content_root}"))
     save_as = found.pelican.get("save_as")
     return findings, Output(save_as, lines.get("permalink", 1)) if save_as else None

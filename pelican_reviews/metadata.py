@@ -175,8 +175,8 @@ def interpret(
         )
         note("permalink", msg, "using Pelican's URL for the post")
         if path is not None:
-            out["url"], out["save_as"] = path.url, path.save_as
+            out["url"], out["save_as"] = jekyll.link(path.url), path.save_as
             # Remembered so that drafts can be moved back under drafts/.
-            out["permalink_url"] = path.url
+            out["permalink_url"] = out["url"]
 
     return Interpretation(pelican=out, review=review, problems=problems)

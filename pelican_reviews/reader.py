@@ -240,9 +240,9 @@ def _with_image_sizes(review: Review, content_root: Path, source_path: str, know
         if image is None or image.is_absolute:
             continue
         if image.src not in known:
-            known[image.src] = images.image_size(content_root / image.src)
+            known[image.src] = images.image_size(content_root / images.file_of(image.src))
         size = known[image.src]
-        if size is None and image.src not in warned and not (content_root / image.src).is_file():
+        if size is None and image.src not in warned and not (content_root / images.file_of(image.src)).is_file():
             warned.add(image.src)
             logger.warning(
                 "image %s in %s is not in the content folder %s; linking it anyway",

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import images
 from .model import Review
 
 CONTEXT = "https://schema.org"
@@ -104,7 +105,8 @@ def site_from_settings(
     image = None
     if image_src:
         width, height = image_size or (None, None)
-        image = Image(absolute_url(Site(url=url), image_src), name, width, height)
+        src = image_src if image_src.startswith(("http://", "https://")) else images.url_path(image_src)
+        image = Image(absolute_url(Site(url=url), src), name, width, height)
     return Site(
         url=url,
         name=name,
@@ -318,7 +320,8 @@ def entry_from_content(content, site: Site, *, kind: str) -> Entry:
     image = None
     if review is not None and review.social_image is not None:
         found = review.social_image
-        image = Image(absolute_url(site, found.src), found.alt, found.width, found.height)
+        src = found.src if found.is_absolute else images.url_path(found.src)
+        image = Image(absolute_url(site, src), found.alt, found.width, found.height)
     authors = tuple(
         Person(str(a), absolute_url(site, a.url) if site.author_pages and _get(a, "url") else None)
         for a in (_get(content, "authors") or [])

@@ -2,8 +2,10 @@
 and the warning names the file, the field and what was done instead."""
 
 import logging
+import re
 
 import pytest
+from PIL import Image
 
 from conftest import build_site
 import pelican_reviews
@@ -44,6 +46,11 @@ POSTS = {
     ),
     "reviews/2025-03-10-phd.md": (b"---\ntitle: Doctor\nauthor: \"Strangelove, PhD\"\n---\nmarker-phd\n", "phd.html"),
     "reviews/_drafts/unfinished.md": (b"---\ntitle: Unfinished\nrating: 2\n---\nmarker-draft\n", "drafts/unfinished.html"),
+    "reviews/2025-03-11-spaced.md": (
+        b"---\ntitle: Spaced\ncategories: [\"film review\"]\npermalink: /:categories/:title/\nrating: 4\n"
+        b"square-image: \"assets/img/my poster.png?v=2\"\n---\nmarker-spaced\n",
+        "film review/spaced/index.html",
+    ),
 }
 
 
@@ -55,6 +62,8 @@ def mistakes(tmp_path_factory):
         path = content / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    (content / "assets/img").mkdir(parents=True)
+    Image.new("RGB", (60, 60), "darkred").save(content / "assets/img/my poster.png")
     return content, build_site(content, root / "output", **SETTINGS)
 
 
@@ -121,3 +130,16 @@ def test_check_agrees_with_the_build(mistakes):
                      ("2025-03-07-unclosed.md", "front matter"), ("2025-03-02-pelican-keys.md", "lang")]:
         assert expected in said, f"{expected} not in {sorted(said)}"
     assert not any(f.field == "synopsis" for f in findings if f.path.endswith("multi-line.md"))
+
+
+def test_spaces_in_permalinks_and_image_names_are_encoded_in_links(mistakes):
+    _content, site = mistakes
+    assert not warnings_about(site, "spaced.md")  # the image with a query and a space is found
+    assert (site.output / "assets/img/my poster.png").is_file()
+    home = site.read("index.html")
+    assert 'href="https://films.example/film%20review/spaced/"' in home
+    assert 'src="https://films.example/assets/img/my%20poster.png?v=2"' in home
+    assert 'width="60" height="60"' in home
+    for path in site.html_files():
+        for value in re.findall(r'(?:href|src)="([^"]*)"', path.read_text(encoding="utf-8")):
+            assert " " not in value, (path, value)
