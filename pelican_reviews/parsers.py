@@ -9,6 +9,7 @@ the caller knows the file name and decides how to report.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -152,11 +153,15 @@ def _unique(items: list[str]) -> list[str]:
     return list(seen)
 
 
+IFRAME_SRC = re.compile(r"""\s*<iframe\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>(?:\s*</iframe>)?\s*\Z""", re.IGNORECASE)
+
+
 def parse_youtube(value: object) -> tuple[tuple[str, int | None] | None, str | None]:
     """A YouTube reference → ``(video_id, start_seconds)``.
 
     Accepts a bare id, ``id?si=...`` (what the share button copies), watch,
-    embed, shorts and live URLs and youtu.be links. Tracking parameters are
+    embed, shorts and live URLs, youtu.be links and a pasted ``<iframe>``
+    embed code. Tracking parameters are
     dropped; a start time (``t=1m30s``, ``start=90``) is kept.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -164,6 +169,10 @@ def parse_youtube(value: object) -> tuple[tuple[str, int | None] | None, str | N
     if not isinstance(value, str):
         return None, "is not a YouTube id or URL"
     text = value.strip()
+    # The embed code YouTube's Share button offers, pasted whole: its src is the URL.
+    embed = IFRAME_SRC.match(text)
+    if embed:
+        text = html.unescape(embed.group(1)).strip()
     if "://" not in text and not text.startswith(("www.", "youtube.", "youtu.be", "m.youtube.")):
         video_id, _, query = text.partition("?")
         if YOUTUBE_ID.match(video_id):

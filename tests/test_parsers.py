@@ -59,6 +59,9 @@ def test_rating_respects_the_maximum():
         ("https://www.youtube.com/live/r1sj0OFXbkE?feature=shared", ("r1sj0OFXbkE", None)),
         ("http://www.youtube.com/v/r1sj0OFXbkE", ("r1sj0OFXbkE", None)),
         ("https://www.youtube.com/watch?v=r1sj0OFXbkE&t=1h2m3s", ("r1sj0OFXbkE", 3723)),
+        ('<iframe width="560" height="315" src="https://www.youtube.com/embed/r1sj0OFXbkE?si=x&amp;start=7" '
+         'title="YouTube video player" frameborder="0" allowfullscreen></iframe>', ("r1sj0OFXbkE", 7)),
+        ("<iframe src='https://www.youtube-nocookie.com/embed/r1sj0OFXbkE'>", ("r1sj0OFXbkE", None)),
     ],
 )
 def test_youtube_forms(raw, expected):
@@ -73,6 +76,8 @@ def test_youtube_forms(raw, expected):
         "https://www.youtube.com/watch?v=tooshort",
         "https://evil.example/watch?v=r1sj0OFXbkE",
         "javascript:alert(1)",
+        '<iframe src="https://evil.example/embed/r1sj0OFXbkE"></iframe>',
+        '<iframe src="javascript:alert(1)"></iframe>',
         "r1sj0OFXbkE<script>",
         12345678901,
         ["r1sj0OFXbkE"],
