@@ -106,7 +106,8 @@ def check_file(path: Path, content_root: Path, pelican_settings: Mapping[str, ob
                 f"{parsers.shorten(p.value)} {p.message}; {p.fallback}")
         for p in found.problems
     ]
-    if "date" not in raw and jekyll.parse_file_name(path.name).date is None and not is_page:
+    undated = "date" not in raw and jekyll.parse_file_name(path.name).date is None
+    if undated and not (is_page or pelican_settings.get("DEFAULT_DATE") or "_drafts" in relative_dir.split("/")):
         findings.append(Finding(label, 1, "date", "missing (no date in the front matter or the file name); "
                                 "the build uses the file's modification time"))
     for key in ("image", "review-image", "square-image"):
