@@ -22,9 +22,7 @@ FEED_REF = "?ref=feed"
 
 
 def image_url(image: ReviewImage, siteurl: str) -> str:
-    if image.is_absolute:
-        return image.src
-    return f"{siteurl.rstrip('/')}/{images.url_path(image.src)}" if siteurl else f"/{images.url_path(image.src)}"
+    return images.src_url(image.src, siteurl)
 
 
 def entry_prefix(review: Review, siteurl: str) -> str:

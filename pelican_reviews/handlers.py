@@ -54,14 +54,8 @@ def add_partials_and_filters(generator) -> None:
     # Each build makes a new environment, so templates never change under it;
     # without this every {% include %} in a card loop stats its file again.
     generator.env.auto_reload = False
-    generator.env.filters.setdefault("review_src", review_src)
-
-
-def review_src(src: str, siteurl: str) -> str:
-    """An image ``src`` for HTML: absolute URLs as they are, site paths under SITEURL."""
-    if src.startswith(("http://", "https://")):
-        return src
-    return f"{siteurl}/{images.url_path(src)}" if siteurl else f"/{images.url_path(src)}"
+    # {{ image.src|review_src(SITEURL) }}: http(s) URLs as they are, site paths under SITEURL.
+    generator.env.filters.setdefault("review_src", images.src_url)
 
 
 def attach_collections(generator) -> None:

@@ -10,6 +10,8 @@ import struct
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from .jekyll import URL_PATH_SAFE
+
 # JPEG start-of-frame markers carry the size; others (DHT, DAC, ...) do not.
 SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
 
@@ -23,7 +25,15 @@ def file_of(src: str) -> str:
 def url_path(src: str) -> str:
     """A site-path ``src`` as it may stand in a URL: spaces and other
     characters %-encoded, escapes and a query already there kept."""
-    return quote(src, safe="/:@!$&'()*+,;=-._~%?#")
+    return quote(src, safe=URL_PATH_SAFE + "%?#")
+
+
+def src_url(src: str, siteurl: str) -> str:
+    """The URL of an image ``src``: an http(s) URL as it is, a site path under ``siteurl``."""
+    if src.startswith(("http://", "https://")):
+        return src
+    path = url_path(src.lstrip("/"))
+    return f"{siteurl.rstrip('/')}/{path}" if siteurl else f"/{path}"
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

@@ -42,7 +42,6 @@ DESCRIPTION_LIMIT = 160
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-
 @dataclass(frozen=True)
 class Person:
     name: str
@@ -105,8 +104,7 @@ def site_from_settings(
     image = None
     if image_src:
         width, height = image_size or (None, None)
-        src = image_src if image_src.startswith(("http://", "https://")) else images.url_path(image_src)
-        image = Image(absolute_url(Site(url=url), src), name, width, height)
+        image = Image(images.src_url(image_src, url), name, width, height)
     return Site(
         url=url,
         name=name,
@@ -320,8 +318,7 @@ def entry_from_content(content, site: Site, *, kind: str) -> Entry:
     image = None
     if review is not None and review.social_image is not None:
         found = review.social_image
-        src = found.src if found.is_absolute else images.url_path(found.src)
-        image = Image(absolute_url(site, src), found.alt, found.width, found.height)
+        image = Image(images.src_url(found.src, site.url), found.alt, found.width, found.height)
     authors = tuple(
         Person(str(a), absolute_url(site, a.url) if site.author_pages and _get(a, "url") else None)
         for a in (_get(content, "authors") or [])
