@@ -11,7 +11,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 
 from . import collections, collisions, images, pagewriter
-from .reader import ReviewMarkdownReader
+from .reader import review_reader_class
 from .settings import ReviewsSettings, ReviewsSettingsError
 
 logger = logging.getLogger(__name__)
@@ -38,10 +38,37 @@ def _local_social_image(settings: ReviewsSettings, pelican_settings) -> Path | N
 
 
 def use_review_reader(readers) -> None:
-    """Read Markdown with our reader, unless the site switched Markdown off."""
-    for extension in MarkdownReader.file_extensions:
-        if readers.reader_classes.get(extension) is not None:
-            readers.reader_classes[extension] = ReviewMarkdownReader
+    """Read Markdown with the site's own Markdown reader, extended.
+
+    Whatever class is registered for Markdown (Pelican's, or another plugin's
+    such as jinja2content's) is subclassed, not replaced; one a plugin
+    registers after us (signal receivers run in no set order) is subclassed
+    as it is registered. A site that switched Markdown off keeps it off.
+    """
+    readers.reader_classes = ExtendingReaderClasses(readers.reader_classes)
+
+
+class ExtendingReaderClasses(dict):
+    """``Readers.reader_classes`` that extends every Markdown reader put in it."""
+
+    def __init__(self, classes):
+        super().__init__()
+        self.update(classes)
+
+    def __setitem__(self, extension, reader_class):
+        if extension in MarkdownReader.file_extensions and isinstance(reader_class, type) \
+                and issubclass(reader_class, MarkdownReader):
+            reader_class = review_reader_class(reader_class)
+        super().__setitem__(extension, reader_class)
+
+    def update(self, *args, **kwargs):
+        for extension, reader_class in dict(*args, **kwargs).items():
+            self[extension] = reader_class
+
+    def setdefault(self, extension, reader_class=None):
+        if extension not in self:
+            self[extension] = reader_class
+        return self[extension]
 
 
 def add_partials_and_filters(generator) -> None:

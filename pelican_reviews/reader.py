@@ -1,4 +1,14 @@
-"""Pelican reader for Markdown with Jekyll YAML front matter or ``Key: value`` metadata."""
+"""Reading Markdown: whatever reader the site uses, plus Jekyll's YAML front matter.
+
+The plugin does not replace Pelican's Markdown reader (nor one another plugin
+registered, such as jinja2content's): ``review_reader_class`` subclasses the
+reader registered at the time. A file whose metadata Pelican can read is read
+by that reader exactly as without the plugin; only when it is a review does
+the plugin add its ``review`` data. A file with Jekyll front matter is read by
+the same reader too, with a Markdown extension that takes the YAML block off
+(so the body goes through every extension and plugin as usual); the plugin
+then gives its keys Jekyll's meaning.
+"""
 
 from __future__ import annotations
 
@@ -6,77 +16,168 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import tempfile
 from pathlib import Path
 
-from markdown import Markdown
-from pelican.readers import MarkdownReader
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
-from . import content_links, frontmatter, images, metadata, parsers
-from .model import Review, ReviewImage
+from . import content_links, dialect, frontmatter, images, metadata, parsers
+from .model import Review, build_review
 from .settings import ReviewsSettings
 
 logger = logging.getLogger(__name__)
 
+def review_reader_class(base: type) -> type:
+    """``base`` (the Markdown reader the site has) with Jekyll front matter and reviews added."""
+    if issubclass(base, ReviewReaderMixin):
+        return base
+    return type(f"Reviews{base.__name__}", (ReviewReaderMixin, base), {"__module__": __name__})
 
-class ReviewMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, plus YAML front matter and Jekyll semantics."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+class _StripFrontMatter(Preprocessor):
+    """Takes the YAML block off the top of the text, so only the body is Markdown."""
+
+    def run(self, lines):
+        if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
+            return lines
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in ("---", "..."):
+                return lines[index + 1:]
+        return lines
+
+
+class FrontMatterExtension(Extension):
+    """Active only while its reader reads a file with YAML front matter.
+
+    Markdown objects are made per file (as Pelican makes them), so no state
+    is shared between files, or with other extensions' per-document state.
+    """
+
+    def __init__(self, reader):
+        self.reader = reader
+        super().__init__()
+
+    def __reduce__(self):
+        # Pelican's caches pickle settings; the reader stays behind.
+        return (FrontMatterExtension, (None,))
+
+    def extendMarkdown(self, md):
+        if self.reader is None or not self.reader._reading_yaml:
+            return
+        # The YAML block held the metadata: a body line such as "Update: ..."
+        # must stay text, so the stripper takes the place (and name, which
+        # Pelican deregisters later) of Markdown's own metadata parsing.
+        md.preprocessors.register(_StripFrontMatter(md), "meta", 27)
+
+
+class ReviewReaderMixin:
+    """Placed before the site's Markdown reader class by ``review_reader_class``."""
+
+    def __init__(self, settings, *args, **kwargs):
+        super().__init__(settings, *args, **kwargs)
+        # Our extension goes on this reader's own copy of the settings only;
+        # Pelican's objects (tags, categories) keep the site's, which pickle.
+        self.site_settings = self.settings
+        self.settings = dict(self.settings)
+        markdown = dict(self.settings.get("MARKDOWN") or {})
+        markdown["extensions"] = [*markdown.get("extensions", []), FrontMatterExtension(self)]
+        self.settings["MARKDOWN"] = markdown
         self.reviews_settings = ReviewsSettings.from_pelican(self.settings)
         self.content_root = os.path.realpath(self.settings["PATH"])
-        self._front_matter_md = None
+        self._reading_yaml = False
         # Per build (a reader lives for one build): folders and images repeat.
         self._relative_dirs: dict[str, str] = {}
         self._image_sizes: dict[str, tuple[int, int] | None] = {}
 
     def read(self, source_path):
-        text = self._read_text(source_path)
-        try:
-            split = frontmatter.split(text)
-        except frontmatter.FrontMatterError as error:
-            return self._read_broken(source_path, error)
-        if split is None:
-            if frontmatter.unclosed(text):
-                logger.warning(
-                    "%s:1: front matter opened by '---' is never closed by a '---' line; reading it as "
-                    "Pelican 'Key: value' metadata (add the closing '---' to read it as YAML)",
-                    source_path,
-                )
-            content, pelican_meta = self._read_native(source_path, text)
-            raw = {key: _as_text(value, key) for key, value in pelican_meta.items()}
-            meta = self._metadata(source_path, raw, yaml_style=False)
-        else:
-            content = self._render(split.body)
-            meta = self._metadata(source_path, split.data, yaml_style=True)
+        with open(source_path, "rb") as handle:
+            text, encoding_problem = frontmatter.decode(handle.read())
+        if encoding_problem:
+            logger.warning("%s %s", source_path, encoding_problem)
+        found = dialect.classify(text, force_yaml=self.reviews_settings.front_matter == "jekyll")
+        if found.kind in ("none", "pelican"):
+            content, meta = self._read_as_pelican(source_path, text, encoding_problem)
+            return self._with_review(source_path, text, content, meta)
+        if found.kind == "broken":
+            return self._read_broken(source_path, text, encoding_problem, found.error)
+        content, base_meta = self._read_as_pelican(source_path, text, encoding_problem, yaml=True)
+        meta = {**base_meta, **self._metadata(source_path, found.split.data)}
         content = self._inert_script_urls(source_path, "the body", content)
         return content, _with_body_imdb(meta, content)
 
-    def _read_text(self, source_path: str) -> str:
-        """The file's text; a file saved in a legacy encoding is read, with a warning, not lost."""
-        with open(source_path, "rb") as handle:
-            text, problem = frontmatter.decode(handle.read())
-        if problem:
-            logger.warning("%s %s", source_path, problem)
-        return text
-
-    def _read_native(self, source_path: str, text: str):
-        """Pelican's own Markdown reading (``Key: value`` metadata), from text already read."""
-        self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(text)
-        return content, self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+    def _read_as_pelican(self, source_path: str, text: str, encoding_problem, *, yaml: bool = False):
+        """The site's own reader's result; with ``yaml`` the front matter is taken off the body."""
+        self._reading_yaml = yaml
+        try:
+            if encoding_problem is None:
+                return super().read(source_path)
+            # Pelican reads UTF-8 only: give it the text already decoded.
+            with tempfile.TemporaryDirectory() as folder:
+                copy = os.path.join(folder, os.path.basename(source_path))
+                with open(copy, "w", encoding="utf-8") as handle:
+                    handle.write(text)
+                return super().read(copy)
+        finally:
+            self._reading_yaml = False
 
     def process_metadata(self, name, value):
-        # A date Pelican cannot read stays text: the plugin then warns, naming
-        # the file, and falls back as it does for front matter.
+        # A date Pelican cannot read stays text: the plugin warns, naming the
+        # file, and falls back (Pelican would lose the post).
         if name in ("date", "modified"):
             try:
                 return super().process_metadata(name, value)
-            except ValueError:
+            except (ValueError, OverflowError):
                 return value
         return super().process_metadata(name, value)
+
+    def _with_review(self, source_path: str, text: str, content: str, meta: dict):
+        """Pelican's reading of a file, plus review data when the file is a review.
+
+        A file that is not a review comes back exactly as Pelican read it.
+        """
+        meta = self._readable_dates(source_path, meta)
+        raw = {key: _as_text(value, key) for key, value in meta.items()}
+        review = build_review(raw, title=str(raw.get("title") or ""), categories=[])
+        if not review.is_review:
+            return content, meta
+        if frontmatter.unclosed(text):
+            logger.warning(
+                "%s:1: front matter opened by '---' is never closed by a '---' line; reading it as "
+                "Pelican 'Key: value' metadata (add the closing '---' to read it as YAML)",
+                source_path,
+            )
+        found = self._interpret(source_path, raw, native=True)
+        undated = "date" not in meta and metadata.jekyll.parse_file_name(source_path).date is None
+        if undated and "date" in found and not self._is_page(source_path):
+            meta["date"] = found["date"]  # a review is never lost for want of a date
+        meta["review"] = found["review"]
+        for key in ("template", "url", "save_as", "permalink_url"):
+            if key in found and key not in meta:
+                meta[key] = found[key]
+        if "_drafts" in self._relative_dir(source_path).split("/") and meta.get("status") != "skip":
+            meta["status"] = "draft"  # Jekyll publishes _drafts/ only when asked
+        content = self._inert_script_urls(source_path, "the body", content)
+        return content, _with_body_imdb(meta, content)
+
+    def _readable_dates(self, source_path: str, meta: dict) -> dict:
+        """A ``Date:`` Pelican could not read is left out with a warning, not a lost post."""
+        for key in ("date", "modified"):
+            value = meta.get(key)
+            if not isinstance(value, str):
+                continue
+            meta = {k: v for k, v in meta.items() if k != key}
+            fallback = "leaving it out"
+            if key == "date" and not self._is_page(source_path) and not self.settings.get("DEFAULT_DATE"):
+                if metadata.jekyll.parse_file_name(source_path).date is None:
+                    meta["date"] = dt.datetime.fromtimestamp(os.path.getmtime(source_path))
+                    fallback = "using the file's date (its modification time)"
+                else:
+                    fallback = "using the date in the file name"
+            logger.warning("%s %s in %s is not a date Pelican can read; %s",
+                           key, parsers.shorten(value), source_path, fallback)
+        return meta
 
     def _inert_script_urls(self, source_path: str, where: str, html: str) -> str:
         html, dropped = content_links.inert_script_urls(html)
@@ -87,18 +188,18 @@ class ReviewMarkdownReader(MarkdownReader):
             )
         return html
 
-    def _render(self, body: str) -> str:
-        # One Markdown object per reader, reset between files: building one
-        # (loading every extension) costs as much as converting a review.
-        if self._front_matter_md is None:
-            self._front_matter_md = Markdown(**self.settings["MARKDOWN"])
-            # The YAML block held the metadata: a body line such as "Update: ..."
-            # must stay text, so Markdown's own metadata parsing is switched off.
-            if "meta" in self._front_matter_md.preprocessors:
-                self._front_matter_md.preprocessors.deregister("meta")
-        return self._front_matter_md.reset().convert(body)
+    def _render(self, text: str) -> str:
+        """A metadata value as Markdown, with the extensions the body had."""
+        md = getattr(self, "_md", None)
+        if md is None:
+            from markdown import Markdown
 
-    def _read_broken(self, source_path: str, error: frontmatter.FrontMatterError):
+            md = Markdown(**self.settings["MARKDOWN"])
+        if "meta" in md.preprocessors:
+            md.preprocessors.deregister("meta")
+        return md.reset().convert(text)
+
+    def _read_broken(self, source_path: str, text: str, encoding_problem, error: frontmatter.FrontMatterError):
         logger.error(
             "%s:%s: the front matter cannot be read (%s); building the post as a "
             "draft from its file name and body until the front matter is fixed",
@@ -106,19 +207,23 @@ class ReviewMarkdownReader(MarkdownReader):
             error.line if error.line is not None else "?",
             error,
         )
-        meta = self._metadata(source_path, {}, yaml_style=True)
+        content, _ = self._read_as_pelican(source_path, text, encoding_problem, yaml=True)
+        meta = self._metadata(source_path, {})
         # A draft is written under drafts/ and listed nowhere: the post is not
         # lost, and a `published: false` we could not read stays unpublished.
         meta["status"] = "draft"
-        return self._render(error.body), meta
+        return content, meta
 
-    def _metadata(self, source_path: str, raw: dict, *, yaml_style: bool) -> dict:
-        content_root = Path(self.settings["PATH"])
-        relative_dir = self._relative_dir(source_path)
+    def _interpret(self, source_path: str, raw: dict, *, native: bool = False) -> dict:
+        """``metadata.interpret`` for this file, its problems logged, its images sized.
+
+        ``native``: Pelican read the file and owns its title, slug, date and
+        the like; only problems with the review's own keys are reported.
+        """
         found = metadata.interpret(
             raw,
             source_name=os.path.basename(source_path),
-            static_dir=relative_dir,
+            static_dir=self._relative_dir(source_path),
             settings=self.reviews_settings,
             fallback_date=self._fallback_date(source_path, raw),
             # Jekyll's site-wide permalink is for posts, not pages.
@@ -126,38 +231,41 @@ class ReviewMarkdownReader(MarkdownReader):
             timezone=self.settings.get("TIMEZONE", "UTC"),
             article_paths=self.settings.get("ARTICLE_PATHS", ()),
         )
+        pelican_owned = metadata.TRANSLATED_KEYS - {"permalink", "template"} if native else frozenset()
         for problem in found.problems:
+            if problem.field in pelican_owned:
+                continue
             logger.warning(
                 "%s %s in %s %s; %s",
-                problem.field,
-                parsers.shorten(problem.value),
-                source_path,
-                problem.message,
-                problem.fallback,
+                problem.field, parsers.shorten(problem.value), source_path, problem.message, problem.fallback,
             )
         result = found.pelican
-        result["review"] = _with_image_sizes(found.review, content_root, source_path, self._image_sizes)
+        result["review"] = _with_image_sizes(
+            found.review, Path(self.settings["PATH"]), source_path, self._image_sizes
+        )
+        return result
+
+    def _metadata(self, source_path: str, raw: dict) -> dict:
+        """Pelican metadata from Jekyll front matter."""
+        result = self._interpret(source_path, raw)
         # Pelican's own objects, built from names directly so that a tag
         # such as "Paris, Texas" is not split again on its comma.
         if "category" in result:
-            result["category"] = Category(result["category"], self.settings)
+            result["category"] = Category(result["category"], self.site_settings)
         if "tags" in result:
-            result["tags"] = [Tag(name, self.settings) for name in result["tags"]]
+            result["tags"] = [Tag(name, self.site_settings) for name in result["tags"]]
         if "authors" in result:
-            result["authors"] = [Author(name, self.settings) for name in result["authors"]]
-        if yaml_style:
-            for key in self.settings["FORMATTED_FIELDS"]:
-                if key not in result:
-                    continue
-                if not isinstance(result[key], str):
-                    logger.warning(
-                        "%s %s in %s is not text; leaving it out", key, parsers.shorten(result.pop(key)), source_path
-                    )
-                    continue
-                result[key] = self._render(result[key])
+            result["authors"] = [Author(name, self.site_settings) for name in result["authors"]]
         for key in self.settings["FORMATTED_FIELDS"]:
-            if isinstance(result.get(key), str):
-                result[key] = self._inert_script_urls(source_path, key, result[key])
+            if key not in result:
+                continue
+            if not isinstance(result[key], str):
+                logger.warning(
+                    "%s %s in %s is not text; leaving it out", key, parsers.shorten(result.pop(key)), source_path
+                )
+                continue
+            result[key] = self._inert_script_urls(source_path, key, self._render(result[key]))
+        relative_dir = self._relative_dir(source_path)
         if "_drafts" in relative_dir.split("/") and result.get("status") != "skip":
             # Jekyll publishes _drafts/ only when asked (--drafts): a draft here.
             result["status"] = "draft"

@@ -27,6 +27,9 @@ DEFAULTS: dict[str, object] = {
     # Social card image for pages without one of their own (home, listings,
     # static pages): a path in the content folder or an http(s) URL.
     "REVIEWS_SOCIAL_IMAGE": None,
+    # How a `---` block is read: "auto" gives Jekyll's meaning only to YAML
+    # Pelican cannot read as meant; "jekyll" to every `---` block.
+    "REVIEWS_FRONT_MATTER": "auto",
 }
 
 
@@ -46,6 +49,7 @@ class ReviewsSettings:
     index_template: str
     giscus: dict | None
     social_image: str | None
+    front_matter: str
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, object]) -> ReviewsSettings:
@@ -84,5 +88,9 @@ class ReviewsSettings:
                 )
             kind, location = found
             values["REVIEWS_SOCIAL_IMAGE"] = location if kind == "url" else location.lstrip("/")
+        if values["REVIEWS_FRONT_MATTER"] not in ("auto", "jekyll"):
+            raise ReviewsSettingsError(
+                f"REVIEWS_FRONT_MATTER must be 'auto' or 'jekyll', not {values['REVIEWS_FRONT_MATTER']!r}"
+            )
         names = [f.name for f in fields(cls)]
         return cls(*(values["REVIEWS_" + name.upper()] for name in names))

@@ -182,7 +182,7 @@ def test_rss_items_carry_image_and_rating(site):
 
 def test_feed_entries_without_rating_or_image_are_untouched(site):
     items = rss_items(site)
-    for path in ("unrated.html", "news.html"):
+    for path in ("unrated-thoughts.html", "news.html"):
         item = items[f"{SITEURL}/{path}"]
         assert "Rating:" not in item.findtext("description")
         assert item.find("enclosure") is None

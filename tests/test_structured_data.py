@@ -337,7 +337,7 @@ def test_imdb_link_found_in_the_body(site):
 
 
 def test_posts_without_a_rating_are_blog_postings_pages_have_no_block(site):
-    for path in ("unrated.html", "news.html"):
+    for path in ("unrated-thoughts.html", "news.html"):
         head = read_head(site.read(path))
         assert [b["@type"] for b in head.jsonld] == ["BlogPosting"], path
     assert read_head(site.read("pages/about.html")).jsonld == []
@@ -346,7 +346,7 @@ def test_posts_without_a_rating_are_blog_postings_pages_have_no_block(site):
 def test_reviews_index_lists_every_review_newest_first(site):
     (item_list,) = read_head(site.read("reviews/index.html")).of_type("ItemList")
     assert [i["url"] for i in item_list["itemListElement"]] == [
-        f"{SITEURL}/unrated.html",
+        f"{SITEURL}/unrated-thoughts.html",
         f"{SITEURL}/review/body-link",
         f"{SITEURL}/review/script",
         f"{SITEURL}/review/alien",
